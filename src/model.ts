@@ -89,7 +89,22 @@ export interface Mention {
   cert: Cert;
 }
 
-export type Inline = TextRun | NoteRef | PageBreak | Mention;
+/** A line break inside a block (TEI `lb`): lines of one block with no blank line between. */
+export interface LineBreak {
+  kind: 'lineBreak';
+  at: Position;
+}
+
+/** Sender or addressee in the head (`persName type="from"`, `gloss type="to"`). */
+export interface PartyTag {
+  kind: 'party';
+  role: 'from' | 'to';
+  element: 'persName' | 'gloss';
+  text: string;
+  at: Position;
+}
+
+export type Inline = TextRun | NoteRef | PageBreak | Mention | LineBreak | PartyTag;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
@@ -141,33 +156,36 @@ export type Block = Paragraph | ListBlock | TableBlock | PageBreakBlock | GapBlo
 // ---------------------------------------------------------------------------------------------
 // Opener, closer
 
+/** A dateline: `Paris, August 3, 1948—7 p. m.`, with the place and date located in its text. */
+export interface DatelineItem {
+  kind: 'dateline';
+  text: string;
+  place?: { start: number; end: number; text: string };
+  date?: { start: number; end: number; text: string; when: string };
+  /** A `[Received …]` line printed right after the dateline. */
+  received?: { text: string; at: Position };
+  at: Position;
+}
+
 export type OpenerItem =
   | { kind: 'classification'; text: string; at: Position }
-  | { kind: 'dateline'; place?: string; dateText?: string; when?: string; text: string; at: Position }
-  | { kind: 'received'; text: string; at: Position }
-  | { kind: 'salute'; text: string; at: Position };
+  | { kind: 'seg'; text: string; at: Position }
+  | DatelineItem
+  | { kind: 'received'; text: string; at: Position };
 
 export type CloserItem =
   | { kind: 'signed'; inlines: Inline[]; at: Position }
   | { kind: 'line'; inlines: Inline[]; at: Position }
-  | { kind: 'dateline'; place?: string; dateText?: string; when?: string; text: string; at: Position };
+  | DatelineItem;
 
 // ---------------------------------------------------------------------------------------------
 // Head and notes
 
-export interface Party {
-  /** `persName` for a person named in parentheses, `gloss` for an office. */
-  element: 'persName' | 'gloss';
-  text: string;
-}
-
 export interface Head {
-  /** The head exactly as the input has it, markers removed. */
+  /** The head exactly as the input has it, markers removed, sender and addressee tagged. */
   inlines: Inline[];
   /** Document number printed before the head ("190."), if any. */
   number?: string;
-  from?: Party;
-  to?: Party;
   at: Position;
 }
 
@@ -176,6 +194,8 @@ export interface Footnote {
   /** xml:id, unique in the document (`d1fn3`). */
   id: string;
   paragraphs: Inline[][];
+  /** `source` for the 1950s "Source: …" note of the head. */
+  type?: 'source';
   /** Whether a marker in the text points to it. */
   anchored: boolean;
   at: Position;

@@ -1,0 +1,252 @@
+/**
+ * build: DocumentModel -> TeiDocument (TEI P5 XML string), with xmlbuilder2. FRUS conventions
+ * (see docs/tei-profile.md): note at its marker, pb at its marker, head with from/to, opener,
+ * closer; entity records in standOff; every machine-made tag with @resp and @cert.
+ * Never pretty-printed: indentation would add text to mixed content.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Block, CloserItem, DatelineItem, DocumentModel, EntityRecord, Footnote, Inline, OpenerItem } from '../model.js';
+import { plainText } from '../inlines.js';
+import type { Message } from '../messages.js';
+import { formatMessage } from '../messages.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { MENTION_ELEMENT, RENDITIONS, RESP, TEI_NS, XML_NS } from './vocabulary.js';
+
+export interface TeiDocument {
+  /** xml:id of the document div. */
+  id: string;
+  /** The TEI document, serialised. */
+  xml: string;
+}
+
+export interface BuildOptions {
+  /** The input file name as the header should record it. */
+  sourceName: string;
+  /** Messages about this document, recorded in the header. */
+  messages?: readonly Message[];
+}
+
+type Node = XMLBuilder;
+
+export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI').att(XML_NS, 'xml:lang', 'en');
+  const ctx = new BuildContext(doc);
+  buildHeader(root.ele('teiHeader'), doc, options);
+  if (doc.entities.length > 0) buildStandOff(root.ele('standOff'), doc.entities);
+  const div = root.ele('text').ele('body').ele('div').att({ type: 'document', subtype: 'historical-document' }).att(XML_NS, 'xml:id', doc.id);
+  if (doc.head?.number) div.att('n', doc.head.number);
+  if (doc.sourceNote && !doc.sourceNote.fromFootnote) {
+    div.ele('note').att({ rend: 'inline', type: 'source' }).txt(doc.sourceNote.text);
+  }
+  if (doc.head) ctx.inlines(div.ele('head'), doc.head.inlines);
+  if (doc.opener.length > 0) buildOpener(div.ele('opener'), doc.opener, ctx);
+  doc.body.forEach((block, i) => ctx.block(div, block, i === doc.body.length - 1 ? ctx.unanchoredNotes() : []));
+  if (doc.body.length === 0 && ctx.unanchoredNotes().length > 0) {
+    const p = div.ele('p');
+    ctx.unanchoredNotes().forEach((n) => ctx.note(p, n));
+  }
+  if (doc.closer.length > 0) buildCloser(div.ele('closer'), doc.closer, ctx);
+  return { id: doc.id, xml: root.end({ prettyPrint: false, wellFormed: true }) };
+}
+
+function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): void {
+  const fileDesc = header.ele('fileDesc');
+  const titleStmt = fileDesc.ele('titleStmt');
+  titleStmt.ele('title').txt(doc.head ? plainText(doc.head.inlines) : `Untitled document ${doc.index + 1} of ${options.sourceName}`);
+  for (const { id, description } of Object.values(RESP)) {
+    const rs = titleStmt.ele('respStmt').att(XML_NS, 'xml:id', id);
+    rs.ele('resp').txt(description);
+    rs.ele('name').att('ref', '#telegram-tei').txt(TOOL_NAME);
+  }
+  fileDesc.ele('publicationStmt').ele('p').txt(`Converted with ${TOOL_NAME} ${TOOL_VERSION}; machine-made annotations carry @resp and @cert for vetting.`);
+  const messages = options.messages ?? [];
+  if (messages.length > 0) {
+    const notesStmt = fileDesc.ele('notesStmt');
+    for (const m of messages) notesStmt.ele('note').att({ type: m.severity, subtype: m.rule }).txt(formatMessage(m));
+  }
+  const bibl = fileDesc.ele('sourceDesc').ele('bibl');
+  bibl.ele('idno').att('type', 'input-file').txt(options.sourceName);
+  if (doc.count > 1) bibl.ele('idno').att('type', 'input-document').txt(`${doc.index + 1} of ${doc.count}`);
+  if (doc.fileNumber) bibl.ele('idno').att('type', 'frus-file-number').txt(doc.fileNumber);
+  if (doc.sourceNote) bibl.ele('note').att('type', 'source').txt(doc.sourceNote.text);
+
+  const encodingDesc = header.ele('encodingDesc');
+  encodingDesc.ele('appInfo').ele('application').att({ ident: TOOL_NAME, version: TOOL_VERSION }).att(XML_NS, 'xml:id', 'telegram-tei').ele('label').txt(TOOL_NAME);
+  const tagsDecl = encodingDesc.ele('tagsDecl');
+  for (const [id, css] of Object.entries(RENDITIONS)) tagsDecl.ele('rendition').att(XML_NS, 'xml:id', id).att('scheme', 'css').txt(css);
+
+  const from = doc.head?.inlines.find((i) => i.kind === 'party' && i.role === 'from');
+  const to = doc.head?.inlines.find((i) => i.kind === 'party' && i.role === 'to');
+  const dateline = [...doc.opener, ...doc.closer].find((o): o is DatelineItem => o.kind === 'dateline');
+  if (from || to || doc.date) {
+    const corresp = header.ele('profileDesc').ele('correspDesc');
+    const sent = corresp.ele('correspAction').att('type', 'sent');
+    if (from?.kind === 'party') sent.ele(from.element === 'persName' ? 'persName' : 'orgName').txt(from.text);
+    if (dateline?.place) sent.ele('placeName').txt(dateline.place.text);
+    if (doc.date) sent.ele('date').att({ when: doc.date.when, resp: `#${RESP[doc.date.source].id}` });
+    if (to?.kind === 'party') corresp.ele('correspAction').att('type', 'received').ele(to.element === 'persName' ? 'persName' : 'orgName').txt(to.text);
+  }
+}
+
+function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void {
+  const of = (kind: EntityRecord['kind']) => entities.filter((e) => e.kind === kind);
+  const lists: [EntityRecord['kind'], string, string, string][] = [
+    ['person', 'listPerson', 'person', 'persName'],
+    ['place', 'listPlace', 'place', 'placeName'],
+    ['org', 'listOrg', 'org', 'orgName'],
+  ];
+  for (const [kind, listName, recordName, nameName] of lists) {
+    const records = of(kind);
+    if (records.length === 0) continue;
+    const list = standOff.ele(listName);
+    for (const r of records) {
+      const rec = list.ele(recordName).att(XML_NS, 'xml:id', r.id);
+      if (r.source !== 'register') rec.att('source', `#resp.${r.source}`);
+      rec.ele(nameName).txt(r.name);
+      for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(v);
+      if (r.description) rec.ele(kind === 'place' ? 'desc' : 'note').txt(r.description);
+      if (r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(r.wikidata);
+    }
+  }
+}
+
+function buildOpener(opener: Node, items: readonly OpenerItem[], ctx: BuildContext): void {
+  for (const item of items) {
+    switch (item.kind) {
+      case 'classification':
+      case 'seg':
+        opener.ele('seg').att('rendition', '#left').txt(item.text);
+        break;
+      case 'dateline':
+        buildDateline(opener, item);
+        break;
+      case 'received':
+        opener.ele('dateline').att('rendition', '#right').txt(item.text);
+        break;
+    }
+  }
+  void ctx;
+}
+
+function buildDateline(parent: Node, d: DatelineItem): void {
+  const el = parent.ele('dateline').att('rendition', '#right');
+  const spans = [
+    d.place ? { ...d.place, make: (n: Node) => n.ele('placeName').att({ resp: `#${RESP.dateline.id}`, cert: 'high' }) } : undefined,
+    d.date ? { ...d.date, make: (n: Node) => n.ele('date').att({ when: d.date!.when, resp: `#${RESP.dateline.id}`, cert: 'high' }) } : undefined,
+  ].filter((s) => s !== undefined).sort((a, b) => a.start - b.start);
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start > pos) el.txt(d.text.slice(pos, s.start));
+    s.make(el).txt(d.text.slice(s.start, s.end));
+    pos = s.end;
+  }
+  if (pos < d.text.length) el.txt(d.text.slice(pos));
+  if (d.received) {
+    el.ele('lb');
+    el.txt(d.received.text);
+  }
+}
+
+function buildCloser(closer: Node, items: readonly CloserItem[], ctx: BuildContext): void {
+  items.forEach((item, i) => {
+    if (i > 0 && items[i - 1]!.kind !== 'dateline' && item.kind !== 'dateline') closer.ele('lb');
+    if (item.kind === 'dateline') buildDateline(closer, item);
+    else if (item.kind === 'signed') ctx.inlines(closer.ele('signed'), item.inlines);
+    else ctx.inlines(closer, item.inlines);
+  });
+}
+
+/** Per-document state: the notes (placed at their markers) and page-break ids. */
+class BuildContext {
+  private readonly pageIds = new Set<string>();
+  constructor(private readonly doc: DocumentModel) {}
+
+  unanchoredNotes(): Footnote[] {
+    return this.doc.notes.filter((n) => !n.anchored);
+  }
+
+  block(parent: Node, block: Block, trailingNotes: readonly Footnote[]): void {
+    switch (block.kind) {
+      case 'p': {
+        const p = parent.ele('p');
+        this.inlines(p, block.inlines);
+        trailingNotes.forEach((n) => this.note(p, n));
+        return;
+      }
+      case 'pb':
+        this.pageBreak(parent, block.n);
+        break;
+      case 'gap':
+        parent.ele('p').att('rendition', '#center').txt(block.text);
+        break;
+      case 'list': {
+        const list = parent.ele('list');
+        if (block.type) list.att('type', block.type);
+        if (block.head) this.inlines(list.ele('head'), block.head);
+        for (const item of block.items) this.inlines(list.ele('item'), item.inlines);
+        break;
+      }
+      case 'table': {
+        const table = parent.ele('table');
+        for (const row of block.rows) {
+          const r = table.ele('row');
+          for (const cell of row) this.inlines(r.ele('cell'), cell);
+        }
+        break;
+      }
+    }
+    if (trailingNotes.length > 0) {
+      const p = parent.ele('p');
+      trailingNotes.forEach((n) => this.note(p, n));
+    }
+  }
+
+  pageBreak(parent: Node, n: string): void {
+    let id = `pg_${n}`;
+    for (let k = 2; this.pageIds.has(id); k++) id = `pg_${n}-${k}`;
+    this.pageIds.add(id);
+    parent.ele('pb').att('n', n).att(XML_NS, 'xml:id', id);
+  }
+
+  note(parent: Node, note: Footnote): void {
+    const el = parent.ele('note').att('n', note.n).att(XML_NS, 'xml:id', note.id);
+    if (note.type) el.att('type', note.type);
+    else if (!note.anchored) el.att('type', 'unanchored');
+    if (note.paragraphs.length === 1) this.inlines(el, note.paragraphs[0]!);
+    else for (const para of note.paragraphs) this.inlines(el.ele('p'), para);
+  }
+
+  inlines(parent: Node, inlines: readonly Inline[]): void {
+    for (const inline of inlines) {
+      switch (inline.kind) {
+        case 'text':
+          parent.txt(inline.text);
+          break;
+        case 'lineBreak':
+          parent.ele('lb');
+          break;
+        case 'pageBreak':
+          this.pageBreak(parent, inline.n);
+          break;
+        case 'noteRef':
+          this.note(parent, this.doc.notes[inline.noteIndex]!);
+          break;
+        case 'party':
+          parent.ele(inline.element).att({ type: inline.role, resp: `#${RESP.head.id}`, cert: 'high' }).txt(inline.text);
+          break;
+        case 'mention': {
+          const el = parent.ele(MENTION_ELEMENT[inline.type]);
+          if (inline.type === 'role') el.att('type', 'person');
+          if (inline.ref) el.att('ref', `#${inline.ref}`);
+          if (inline.corresp) el.att('corresp', `#${inline.corresp}`);
+          if (inline.when) el.att('when', inline.when);
+          if (inline.from) el.att('from', inline.from);
+          if (inline.to) el.att('to', inline.to);
+          el.att({ resp: `#${RESP[inline.resp].id}`, cert: inline.cert }).txt(inline.text);
+          break;
+        }
+      }
+    }
+  }
+}

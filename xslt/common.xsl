@@ -1,0 +1,493 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: shared templates and functions for every telegram-tei output
+  (tei-to-text.xsl, tei-to-json.xsl, tei-to-html.xsl).
+
+  Input: either a whole TEI document (teiHeader, optional standOff, text/body/div[@type='document'])
+  or a bare FRUS <div type="document"> as the Office of the Historian publishes it.
+
+  Everything here lives in the tt: namespace (functions, modes, named templates, keys), so an
+  importing stylesheet keeps the default mode and the unprefixed names for itself.
+
+  What it offers, in the order of this file:
+    1. Finding things       tt:document, tt:source-note, tt:footnotes, tt:is-footnote, tt:is-frame,
+                            tt:note-number, tt:note-id, tt:id-ref, tt:entity, tt:entity-kind,
+                            tt:mention-type, tt:file-number, tt:document-date
+    2. Plain text           tt:plain($node): the text of an element without notes or page breaks,
+                            whitespace normalised (mode tt:plain)
+    3. Blocks               mode tt:flatten: the document (or a note) as a flat sequence of
+                            <tt:block kind="…"> elements (one per paragraph, list item, table row,
+                            opener or closer line …) and <tt:pb> elements (page breaks that stand
+                            between blocks). Inside a block, the inline content is a flat stream
+                            (mode tt:events): text nodes, <tt:ms/> … <tt:me/> around a mention,
+                            <tt:note-ref/> where a footnote marker stands, <tt:pb/> for a page
+                            break inside the text, <tt:tab/> between table cells.
+    4. Layout               tt:layout($block): the block's text with whitespace normalised as
+                            history.state.gov prints it, as a sequence of strings interleaved with
+                            marker maps (footnote markers, page breaks, mention starts and ends),
+                            each carrying its offset (in Unicode code points) in the text.
+
+  Whitespace rule (what history.state.gov does, and what the raw text shows): every run of
+  whitespace becomes one space, a block is trimmed, and a footnote marker is glued to the
+  character before it (whitespace before a <note> is dropped).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:frus="http://history.state.gov/frus/ns/1.0"
+    xmlns:tt="urn:x-telegram-tei:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- ========================================================================================= -->
+  <!-- 1. Finding things                                                                         -->
+  <!-- ========================================================================================= -->
+
+  <xsl:key name="tt:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The document: the first div[@type='document'], else the body, else the root element. -->
+  <xsl:function name="tt:document" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="root" select="root($context)"/>
+    <xsl:sequence select="(
+        $root/descendant-or-self::div[@type = 'document'],
+        $root/descendant::body,
+        $root/descendant-or-self::*[1])[1]"/>
+  </xsl:function>
+
+  <!-- The TEI element above the document, if the input is a whole TEI document. -->
+  <xsl:function name="tt:tei" as="element(TEI)?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="root($context)/descendant-or-self::TEI[1]"/>
+  </xsl:function>
+
+  <!-- "#p_DJF1" → "p_DJF1" (also for a list of pointers: only the first is taken). -->
+  <xsl:function name="tt:id-ref" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($pointer), ' ')[1]"/>
+    <xsl:sequence select="if ($first) then replace($first, '^#', '') else ()"/>
+  </xsl:function>
+
+  <!-- The source note: an inline note[@type='source'] at the top of the document (1940s volumes)
+       or, in later volumes, the numbered note[@type='source'] on the head. -->
+  <xsl:function name="tt:source-note" as="element(note)?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="(
+        $doc/note[@type = 'source'],
+        $doc/head//note[@type = 'source'],
+        $doc/head//note[starts-with(normalize-space(), 'Source:')])[1]"/>
+  </xsl:function>
+
+  <!-- A note printed at the foot (every note but an inline one, such as the source note line). -->
+  <xsl:function name="tt:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="not($note/@rend = 'inline' or $note/@place = 'inline')"/>
+  </xsl:function>
+
+  <!-- The document's frame: its own opener, closer and dateline (the parts the "bare" rendering
+       of history.state.gov leaves out). -->
+  <xsl:function name="tt:is-frame" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::opener or self::closer or self::dateline]
+                                         [parent::div[@type = 'document']])"/>
+  </xsl:function>
+
+  <!-- The footnotes of a document (or of any part of it), in document order. -->
+  <xsl:function name="tt:footnotes" as="element(note)*">
+    <xsl:param name="within" as="element()"/>
+    <xsl:sequence select="$within//note[tt:is-footnote(.)]"/>
+  </xsl:function>
+
+  <!-- The number a footnote is printed with: its @n, else its position among the footnotes. -->
+  <xsl:function name="tt:note-number" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="if (normalize-space($note/@n))
+        then normalize-space($note/@n)
+        else string(count($note/preceding::note[tt:is-footnote(.)]
+                             [not(ancestor::teiHeader or ancestor::standOff)]) + 1)"/>
+  </xsl:function>
+
+  <!-- A stable identifier for a note: its xml:id, else one made from its number. -->
+  <xsl:function name="tt:note-id" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
+        else 'fn' || count($note/preceding::note) + 1"/>
+  </xsl:function>
+
+  <!-- The authority record a mention points to with @ref, looked up in the standOff. -->
+  <xsl:function name="tt:entity" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="id" select="tt:id-ref($mention/@ref)"/>
+    <xsl:sequence select="if ($id)
+        then key('tt:id', $id, root($mention))[ancestor::standOff][1]
+        else ()"/>
+  </xsl:function>
+
+  <!-- What kind of thing an authority record describes. -->
+  <xsl:function name="tt:entity-kind" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:apply-templates select="$entity" mode="tt:entity-kind"/>
+  </xsl:function>
+  <xsl:template match="person | personGrp" mode="tt:entity-kind" as="xs:string">person</xsl:template>
+  <xsl:template match="place" mode="tt:entity-kind" as="xs:string">place</xsl:template>
+  <xsl:template match="org" mode="tt:entity-kind" as="xs:string">org</xsl:template>
+  <xsl:template match="*[@type = 'role'] | role" mode="tt:entity-kind" as="xs:string">role</xsl:template>
+  <xsl:template match="*" mode="tt:entity-kind" as="xs:string">{local-name()}</xsl:template>
+
+  <!-- What a mention in the text is: person, place, org, role, date, term or name. -->
+  <xsl:function name="tt:mention-type" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:apply-templates select="$element" mode="tt:mention-type"/>
+  </xsl:function>
+  <xsl:template match="persName" mode="tt:mention-type" as="xs:string">person</xsl:template>
+  <xsl:template match="placeName | geogName" mode="tt:mention-type" as="xs:string">place</xsl:template>
+  <xsl:template match="orgName" mode="tt:mention-type" as="xs:string">org</xsl:template>
+  <xsl:template match="rs" mode="tt:mention-type" as="xs:string">role</xsl:template>
+  <xsl:template match="date | time" mode="tt:mention-type" as="xs:string">date</xsl:template>
+  <xsl:template match="gloss | term" mode="tt:mention-type" as="xs:string">term</xsl:template>
+  <xsl:template match="name" mode="tt:mention-type" as="xs:string">name</xsl:template>
+  <xsl:template match="*" mode="tt:mention-type"/>
+
+  <!-- The State Department decimal file number: from the header if the converter recorded it,
+       else from the source note ("761.91/8–348: Telegram"; "…Central Files, 747C.00/10–2556."). -->
+  <xsl:function name="tt:file-number" as="xs:string?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="header" select="tt:tei($doc)/teiHeader//idno[@type = 'frus-file-number']"/>
+    <xsl:variable name="note" select="tt:source-note($doc)"/>
+    <xsl:variable name="text" select="if ($note) then tt:plain($note) else ''"/>
+    <xsl:variable name="pattern"
+        select="'[0-9]{3}[0-9A-Za-z.]*( [A-Z][A-Za-z]+)?/[0-9A-Za-z]+([–\-][0-9A-Za-z]+)*'"/>
+    <xsl:sequence select="(
+        normalize-space($header[1])[.],
+        if ($note/@rend = 'inline' and matches($text, '^' || $pattern))
+          then replace($text, '^(' || $pattern || ').*$', '$1') else (),
+        if (matches($text, 'Central Files,\s*' || $pattern))
+          then replace($text, '^.*?Central Files,\s*(' || $pattern || ').*$', '$1') else ()
+        )[1]"/>
+  </xsl:function>
+
+  <!-- The document's own dateline: in its opener, or standing directly in the div. -->
+  <xsl:function name="tt:dateline" as="element(dateline)?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="($doc/opener/dateline, $doc/dateline)[1]"/>
+  </xsl:function>
+
+  <!-- The document date, ISO 8601 (xs:date or xs:dateTime as the TEI gives it): the dateline's
+       date, else the date of sending in the header, else the FRUS date range if it is one day. -->
+  <xsl:function name="tt:document-date" as="xs:string?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="dateline-date" select="tt:dateline($doc)//date[@when][1]/@when"/>
+    <xsl:variable name="sent" select="tt:tei($doc)/teiHeader//correspAction[@type = 'sent']/date/@when"/>
+    <xsl:variable name="min" select="string($doc/@frus:doc-dateTime-min)"/>
+    <xsl:variable name="max" select="string($doc/@frus:doc-dateTime-max)"/>
+    <xsl:sequence select="(
+        string($dateline-date)[.],
+        string($sent[1])[.],
+        if ($min and $min = $max) then $min
+        else if ($min and substring($min, 1, 10) = substring($max, 1, 10)) then substring($min, 1, 10)
+        else ()
+        )[1]"/>
+  </xsl:function>
+
+  <!-- ========================================================================================= -->
+  <!-- 2. Plain text                                                                             -->
+  <!-- ========================================================================================= -->
+
+  <!-- The text of a node without its notes and page breaks, whitespace normalised. -->
+  <xsl:function name="tt:plain" as="xs:string">
+    <xsl:param name="node" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$node" mode="tt:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="tt:plain" on-no-match="shallow-skip"/>
+  <xsl:template match="text()" mode="tt:plain" as="xs:string">{.}</xsl:template>
+  <xsl:template match="note | pb | fw | teiHeader | standOff" mode="tt:plain"/>
+  <xsl:template match="lb | cell[preceding-sibling::cell] | item | label" mode="tt:plain" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="tt:plain"/>
+  </xsl:template>
+  <!-- the note itself, when asked for directly -->
+  <xsl:template match="note" mode="tt:plain-note" as="xs:string*">
+    <xsl:apply-templates mode="tt:plain"/>
+  </xsl:template>
+
+  <!-- ========================================================================================= -->
+  <!-- 3. Blocks (mode tt:flatten) and their inline content (mode tt:events)                     -->
+  <!-- ========================================================================================= -->
+
+  <!-- Which nodes start a block of their own when they stand in mixed content. -->
+  <xsl:function name="tt:is-block" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:apply-templates select="$node" mode="tt:is-block"/>
+  </xsl:function>
+  <xsl:template match="node()" mode="tt:is-block" as="xs:boolean">
+    <xsl:sequence select="false()"/>
+  </xsl:template>
+  <xsl:template mode="tt:is-block" as="xs:boolean"
+      match="p | ab | head | opener | closer | dateline | salute | signed | byline | docAuthor
+           | list | item | label[parent::list] | table | row | postscript | div | lg | l
+           | trailer | argument | epigraph | floatingText | frus:attachment | listBibl | bibl[parent::listBibl]
+           | note[@type = 'source'][@rend = 'inline'] | seg[parent::opener or parent::closer]
+           | quote[@rend = 'blockquote'] | quote[p | list | table | lg | ab] | cit[quote[@rend = 'blockquote']]
+           | figure | castList | sp | stage[not(ancestor::p)] | space[@dim = 'vertical']">
+    <xsl:sequence select="true()"/>
+  </xsl:template>
+
+  <!-- The kind of block an element makes: its local name, with a few refinements. -->
+  <xsl:function name="tt:block-kind" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:apply-templates select="$element" mode="tt:block-kind"/>
+  </xsl:function>
+  <xsl:template match="*" mode="tt:block-kind" as="xs:string">{local-name()}</xsl:template>
+  <xsl:template match="head[parent::div[@type = 'document']]" mode="tt:block-kind" as="xs:string">head</xsl:template>
+  <xsl:template match="head" mode="tt:block-kind" as="xs:string">heading</xsl:template>
+  <xsl:template match="note[@type = 'source'][@rend = 'inline']" mode="tt:block-kind" as="xs:string">source</xsl:template>
+
+  <!-- Any element in block position: its children, with the inline stretches made into blocks
+       and the nested blocks flattened in turn. $prefix: inline events to put in front of the
+       first block (a list item's label). -->
+  <xsl:template match="*" mode="tt:flatten">
+    <xsl:param name="prefix" as="node()*" select="()"/>
+    <xsl:call-template name="tt:flatten-mixed">
+      <xsl:with-param name="prefix" select="$prefix"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The document's own opener, closer and dateline: marked as frame. -->
+  <xsl:template match="*[tt:is-frame(.)]" mode="tt:flatten" priority="2">
+    <xsl:next-match>
+      <xsl:with-param name="frame" select="true()" tunnel="yes"/>
+    </xsl:next-match>
+  </xsl:template>
+
+  <!-- The inline source note at the top: one block, whatever is in it. -->
+  <xsl:template match="note[@type = 'source'][@rend = 'inline']" mode="tt:flatten">
+    <xsl:call-template name="tt:block">
+      <xsl:with-param name="events" as="node()*">
+        <xsl:apply-templates mode="tt:events"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A list: its head, then each item with its label in front; a label without an item
+       stands alone. -->
+  <xsl:template match="label[following-sibling::*[1][self::item]][parent::list]" mode="tt:flatten"/>
+  <xsl:template match="item[preceding-sibling::*[1][self::label]][parent::list]" mode="tt:flatten">
+    <xsl:variable name="label" as="node()*">
+      <xsl:apply-templates select="preceding-sibling::label[1]/node()" mode="tt:events"/>
+    </xsl:variable>
+    <xsl:call-template name="tt:flatten-mixed">
+      <xsl:with-param name="prefix" select="if (normalize-space(string-join($label!string()))) then ($label, tt:space()) else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A table row: one block, the cells separated by <tt:tab/>. -->
+  <xsl:template match="row" mode="tt:flatten">
+    <xsl:call-template name="tt:block">
+      <xsl:with-param name="events" as="node()*">
+        <xsl:for-each select="cell">
+          <xsl:if test="position() gt 1"><tt:tab/></xsl:if>
+          <xsl:apply-templates mode="tt:events"/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The children of the context element, as blocks. -->
+  <xsl:template name="tt:flatten-mixed">
+    <xsl:param name="prefix" as="node()*" select="()"/>
+    <xsl:variable name="owner" select="."/>
+    <xsl:if test="exists($prefix) and node()[1][tt:is-block(.)]">
+      <xsl:call-template name="tt:block">
+        <xsl:with-param name="events" select="$prefix"/>
+        <xsl:with-param name="kind" select="'label'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:for-each-group select="node()" group-adjacent="tt:group-key(.)">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key() = 'inline'">
+          <xsl:variable name="events" as="node()*">
+            <xsl:if test="position() = 1"><xsl:sequence select="$prefix"/></xsl:if>
+            <xsl:apply-templates select="current-group()" mode="tt:events"/>
+          </xsl:variable>
+          <xsl:choose>
+            <xsl:when test="some $e in $events satisfies
+                            ($e[self::text()][normalize-space()] or $e[self::tt:note-ref])">
+              <xsl:call-template name="tt:block">
+                <xsl:with-param name="events" select="$events"/>
+                <xsl:with-param name="owner" select="$owner"/>
+              </xsl:call-template>
+            </xsl:when>
+            <!-- nothing but whitespace and page breaks: page breaks between blocks -->
+            <xsl:otherwise>
+              <xsl:apply-templates select="$events[self::tt:pb]" mode="tt:block-pb"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:when test="starts-with(current-grouping-key(), 'break')"/>
+        <xsl:otherwise>
+          <xsl:apply-templates select="current-group()" mode="tt:flatten"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- A line break in block position ends the block (a dateline's "[Received …]" line). -->
+  <xsl:function name="tt:group-key" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if (tt:is-block($node)) then 'block ' || generate-id($node)
+        else if ($node[self::lb]) then 'break ' || generate-id($node)
+        else 'inline'"/>
+  </xsl:function>
+
+  <xsl:function name="tt:space" as="text()">
+    <xsl:value-of select="' '"/>
+  </xsl:function>
+
+  <xsl:template match="tt:pb" mode="tt:block-pb">
+    <xsl:param name="frame" as="xs:boolean" select="false()" tunnel="yes"/>
+    <tt:pb>
+      <xsl:copy-of select="@*"/>
+      <xsl:if test="$frame"><xsl:attribute name="frame" select="'true'"/></xsl:if>
+    </tt:pb>
+  </xsl:template>
+
+  <!-- Make one block of the given inline events, owned by the context element. -->
+  <xsl:template name="tt:block">
+    <xsl:param name="events" as="node()*"/>
+    <xsl:param name="owner" as="element()" select="."/>
+    <xsl:param name="kind" as="xs:string" select="tt:block-kind($owner)"/>
+    <xsl:param name="frame" as="xs:boolean" select="false()" tunnel="yes"/>
+    <tt:block kind="{$kind}" element="{local-name($owner)}" src="{generate-id($owner)}"
+        parent="{generate-id($owner/..)}">
+      <xsl:if test="$frame"><xsl:attribute name="frame" select="'true'"/></xsl:if>
+      <xsl:copy-of select="$owner/@rend | $owner/@rendition"/>
+      <xsl:sequence select="$events"/>
+    </tt:block>
+  </xsl:template>
+
+  <!-- Inline content, as a flat stream of events. -->
+  <xsl:mode name="tt:events" on-no-match="shallow-skip"/>
+  <xsl:template match="text()" mode="tt:events">
+    <xsl:value-of select="."/>
+  </xsl:template>
+  <!-- Indentation at the edge of an element (whitespace with a line break, first or last child)
+       is not text: "<placeName>
+          <hi>Washington</hi>
+       </placeName>," is "Washington,". -->
+  <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')]
+                             [not(preceding-sibling::node()) or not(following-sibling::node())]"
+      mode="tt:events"/>
+  <xsl:template match="note" mode="tt:events">
+    <tt:note-ref id="{tt:note-id(.)}" n="{tt:note-number(.)}"/>
+  </xsl:template>
+  <xsl:template match="pb" mode="tt:events">
+    <tt:pb n="{@n}" id="{@xml:id}"/>
+  </xsl:template>
+  <!-- a line break inside inline markup: a space -->
+  <xsl:template match="lb" mode="tt:events">
+    <xsl:value-of select="' '"/>
+  </xsl:template>
+  <xsl:template match="fw | teiHeader | standOff" mode="tt:events"/>
+  <!-- a mention: start and end markers around its content, carrying its attributes -->
+  <xsl:template match="persName | placeName | geogName | orgName | rs | date | time | gloss | term | name"
+      mode="tt:events">
+    <tt:ms i="{generate-id()}" type="{tt:mention-type(.)}" element="{local-name()}">
+      <xsl:copy-of select="@ref | @corresp | @when | @from | @to | @notBefore | @notAfter
+                           | @resp | @cert | @target | @key"/>
+      <xsl:if test="@type"><xsl:attribute name="subtype" select="@type"/></xsl:if>
+    </tt:ms>
+    <xsl:apply-templates mode="tt:events"/>
+    <tt:me i="{generate-id()}"/>
+  </xsl:template>
+
+  <!-- ========================================================================================= -->
+  <!-- 4. Layout of a block                                                                      -->
+  <!-- ========================================================================================= -->
+
+  <!--
+    The block's text as a sequence of strings (concatenated, they are the text) with a marker map
+    where each footnote marker, page break, mention start and mention end stands:
+      map { 'kind': 'note' | 'pb' | 'mention-start' | 'mention-end', 'offset': xs:integer, … }
+    Offsets count Unicode code points (XPath string-length) from the start of the text.
+    Whitespace: runs become one space, the block is trimmed (also around a <tt:tab/>), and a space
+    before a footnote marker is dropped.
+  -->
+  <xsl:function name="tt:layout" as="item()*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:iterate select="$block/node()">
+      <!-- code points of text so far -->
+      <xsl:param name="length" as="xs:integer" select="0"/>
+      <!-- a space is owed before the next text -->
+      <xsl:param name="pending" as="xs:boolean" select="false()"/>
+      <!-- at the start of the block or of a table cell: no space owed -->
+      <xsl:param name="fresh" as="xs:boolean" select="true()"/>
+      <xsl:variable name="owed" as="xs:integer" select="if ($pending and not($fresh)) then 1 else 0"/>
+      <xsl:choose>
+        <xsl:when test=". instance of text()">
+          <xsl:variable name="squeezed" select="replace(., '\s+', ' ')"/>
+          <xsl:variable name="core" select="normalize-space($squeezed)"/>
+          <xsl:choose>
+            <xsl:when test="$core = ''">
+              <xsl:next-iteration>
+                <xsl:with-param name="pending" select="$pending or $squeezed = ' '"/>
+              </xsl:next-iteration>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="out" select="(if (($pending or starts-with($squeezed, ' ')) and not($fresh))
+                                                then ' ' else '') || $core"/>
+              <xsl:sequence select="$out"/>
+              <xsl:next-iteration>
+                <xsl:with-param name="length" select="$length + string-length($out)"/>
+                <xsl:with-param name="pending" select="ends-with($squeezed, ' ')"/>
+                <xsl:with-param name="fresh" select="false()"/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:when test="self::tt:tab">
+          <xsl:sequence select="'&#9;'"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="length" select="$length + 1"/>
+            <xsl:with-param name="pending" select="false()"/>
+            <xsl:with-param name="fresh" select="true()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="self::tt:note-ref">
+          <xsl:sequence select="map { 'kind': 'note', 'offset': $length, 'id': string(@id), 'n': string(@n) }"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="pending" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="self::tt:pb">
+          <xsl:sequence select="map { 'kind': 'pb', 'offset': $length, 'id': string(@id), 'n': string(@n) }"/>
+        </xsl:when>
+        <xsl:when test="self::tt:ms">
+          <xsl:sequence select="map { 'kind': 'mention-start', 'offset': $length + $owed, 'element': . }"/>
+        </xsl:when>
+        <xsl:when test="self::tt:me">
+          <xsl:sequence select="map { 'kind': 'mention-end', 'offset': $length, 'i': string(@i) }"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The text alone (no markers). -->
+  <xsl:function name="tt:block-text" as="xs:string">
+    <xsl:param name="layout" as="item()*"/>
+    <xsl:sequence select="string-join($layout[. instance of xs:string])"/>
+  </xsl:function>
+
+  <!-- The blocks of a document (or of a note: pass the note). -->
+  <xsl:function name="tt:blocks" as="element()*">
+    <xsl:param name="within" as="element()"/>
+    <xsl:apply-templates select="$within" mode="tt:flatten"/>
+  </xsl:function>
+
+</xsl:stylesheet>
