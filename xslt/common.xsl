@@ -169,10 +169,12 @@
         )[1]"/>
   </xsl:function>
 
-  <!-- The document's own dateline: in its opener, or standing directly in the div. -->
+  <!-- The document's own dateline: in its opener, or standing directly in the div (not a
+       dateline that only says "[Received …]"). -->
   <xsl:function name="tt:dateline" as="element(dateline)?">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="($doc/opener/dateline, $doc/dateline)[1]"/>
+    <xsl:sequence select="($doc/opener/dateline, $doc/dateline)
+                          [not(starts-with(normalize-space(), '[Received'))][1]"/>
   </xsl:function>
 
   <!-- The document date, ISO 8601 (xs:date or xs:dateTime as the TEI gives it): the dateline's
@@ -196,11 +198,13 @@
   <!-- 2. Plain text                                                                             -->
   <!-- ========================================================================================= -->
 
-  <!-- The text of a node without its notes and page breaks, whitespace normalised. -->
+  <!-- The text of nodes without the notes and page breaks in them, whitespace normalised.
+       tt:plain($head) is the head without its footnotes; tt:plain($note) is the note's text. -->
   <xsl:function name="tt:plain" as="xs:string">
     <xsl:param name="node" as="node()*"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$node" mode="tt:plain"/>
+      <!-- a note asked for itself gives its text; notes inside what is asked for are left out -->
+      <xsl:apply-templates select="$node ! (if (self::note) then node() else .)" mode="tt:plain"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
@@ -210,10 +214,6 @@
   <xsl:template match="note | pb | fw | teiHeader | standOff" mode="tt:plain"/>
   <xsl:template match="lb | cell[preceding-sibling::cell] | item | label" mode="tt:plain" as="xs:string*">
     <xsl:sequence select="' '"/>
-    <xsl:apply-templates mode="tt:plain"/>
-  </xsl:template>
-  <!-- the note itself, when asked for directly -->
-  <xsl:template match="note" mode="tt:plain-note" as="xs:string*">
     <xsl:apply-templates mode="tt:plain"/>
   </xsl:template>
 

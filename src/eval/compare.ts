@@ -244,7 +244,7 @@ function pageBreaksField(gold: TeiFields, predicted: TeiFields): FieldResult {
 // ---------------------------------------------------------------------------------------------------
 // Token diff (Myers, linear space) for body similarity and span mapping
 
-interface Tokens {
+export interface Tokens {
   readonly ids: Int32Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -341,7 +341,7 @@ function bisect(
   return undefined;
 }
 
-interface BodyAlignment {
+export interface BodyAlignment {
   readonly gold: Tokens;
   readonly predicted: Tokens;
   /** Predicted token index → gold token index, or -1. */

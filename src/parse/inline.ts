@@ -22,20 +22,46 @@ export interface MarkerCandidate {
   segment: number;
   offset: number;
   n: string;
+  /** How plausible a marker this is: glued to a word or punctuation is near certain; the
+   *  last digits of a number (`London’s 304)` = 30 + marker 4) only when nothing better fits. */
+  weight: number;
 }
 
-// A marker: digits (and an optional letter, `16a`) right after a letter or closing punctuation,
-// not followed by a letter or digit. After a digit only when that digit ends a year (`19561`).
-const AFTER_TEXT =
-  /(?<=[\p{L})\]’”'"%]|(?:^|\D)[.,;:!?]|(?:^|\D)(?:1[789]\d\d|20\d\d)[.,;:!?])(\d{1,3}[a-z]?)(?![\p{L}\d])/gu;
-const AFTER_YEAR = /(?<=(?:^|[\s,(])(?:1[789]\d\d|20\d\d))(\d{1,2}[a-z]?)(?![\p{L}\d])/gu;
+// Digits (and an optional letter, `16a`) not followed by a letter or digit.
+const GLUED_TO_TEXT = /(?<=[\p{L})\]’”'"%.,;:!?])(\d{1,3}[a-z]?)(?![\p{L}\d])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d])(\d{2,8})([a-z]?)(?![\p{L}\d])/gu;
+const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.?|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s$/;
+const YEAR = /^(?:1[789]\d\d|20\d\d)$/;
+
+function isDay(digits: string, before: string): boolean {
+  const d = Number(digits);
+  return MONTH_BEFORE.test(before) && d >= 1 && d <= 31 && !digits.startsWith('0');
+}
+
+/** Weight of reading the end of a digit run as a marker: the rest must read as a number. */
+function suffixWeight(base: string, whole: string, before: string): number {
+  if (YEAR.test(whole) || isDay(whole, before)) return 0.2; // the run reads well as it stands
+  if (YEAR.test(base) || isDay(base, before)) return 2;
+  return base.startsWith('0') ? 0 : 1;
+}
 
 export function markerCandidates(segments: readonly LocatedText[]): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
   segments.forEach((seg, segment) => {
-    for (const re of [AFTER_TEXT, AFTER_YEAR]) {
-      for (const m of seg.text.matchAll(re)) {
-        found.push({ segment, offset: m.index!, n: m[1]! });
+    for (const m of seg.text.matchAll(GLUED_TO_TEXT)) {
+      const prev = seg.text[m.index! - 1] ?? '';
+      const afterDigit = /\d/.test(seg.text[m.index! - 2] ?? '');
+      // `1,000`, `4:55`, `4.5%`: punctuation inside a number, not before a marker.
+      const inNumber = afterDigit && ((prev === ',' && /^\d{3}$/.test(m[1]!)) || prev === ':' || (prev === '.' && /^[\d%]/.test(seg.text[m.index! + m[0].length] ?? ' ')));
+      found.push({ segment, offset: m.index!, n: m[1]!, weight: inNumber ? 0.5 : 3 });
+    }
+    for (const m of seg.text.matchAll(DIGIT_RUN)) {
+      const digits = m[1]!;
+      const before = seg.text.slice(0, m.index!);
+      for (let k = 1; k <= Math.min(3, digits.length - 1); k++) {
+        const base = digits.slice(0, digits.length - k);
+        const weight = suffixWeight(base, digits, before);
+        if (weight > 0) found.push({ segment, offset: m.index! + base.length, n: digits.slice(base.length) + m[2]!, weight });
       }
     }
   });
@@ -43,21 +69,55 @@ export function markerCandidates(segments: readonly LocatedText[]): MarkerCandid
 }
 
 /**
- * Pair the footnote numbers (in list order) with marker candidates, in text order.
- * Returns, for each note, its candidate or undefined when no marker was found.
+ * Pair the footnote numbers (in list order) with marker candidates in text order: the
+ * assignment, increasing in position, with the greatest total weight (dynamic programming);
+ * a note may stay unanchored. Returns, for each note, its candidate or undefined.
  */
 export function findNoteMarkers(noteNumbers: readonly string[], candidates: readonly MarkerCandidate[]): (MarkerCandidate | undefined)[] {
-  let cursor = 0;
-  return noteNumbers.map((n) => {
-    for (let i = cursor; i < candidates.length; i++) {
-      const c = candidates[i]!;
-      if (c.n === n) {
-        cursor = i + 1;
-        return c;
+  const N = noteNumbers.length;
+  const C = candidates.length;
+  if (N === 0) return [];
+  // best[k]: best total for the notes so far using only candidates < k.
+  let best = new Float64Array(C + 1);
+  const choice: Int32Array[] = [];
+  for (let i = 0; i < N; i++) {
+    const next = new Float64Array(C + 1);
+    const pick = new Int32Array(C + 1).fill(-1);
+    for (let k = 1; k <= C; k++) {
+      const j = k - 1;
+      const c = candidates[j]!;
+      // Note i unanchored (best[k]), or anchored at a candidate below k - 1 (next[k - 1]).
+      let value = best[k]!;
+      let from = -1;
+      if (next[k - 1]! > value) {
+        value = next[k - 1]!;
+        from = pick[k - 1]!;
       }
+      // Option 2: note i uses candidate j; earlier notes use candidates < j.
+      if (c.n === noteNumbers[i]) {
+        const v = best[j]! + c.weight - j * 1e-9; // ties go to the earlier candidate
+        if (v > value) {
+          value = v;
+          from = j;
+        }
+      }
+      next[k] = value;
+      pick[k] = from;
     }
-    return undefined;
-  });
+    choice.push(pick);
+    best = next;
+  }
+  // Walk back: for note i, pick[k] tells which candidate (if any) it took within candidates < k.
+  const result: (MarkerCandidate | undefined)[] = new Array(N).fill(undefined);
+  let k = C;
+  for (let i = N - 1; i >= 0; i--) {
+    const j = choice[i]![k]!;
+    if (j >= 0) {
+      result[i] = candidates[j];
+      k = j;
+    }
+  }
+  return result;
 }
 
 /** Position of the character `offset` characters into a LocatedText (single-line texts). */

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+/**
+ * The command line: parse argv, call the library, print messages, set the exit code.
+ * Nothing else prints or exits.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { convertBytes, type ConversionResult, type ConvertOptions } from './index.js';
+import { formatMessage, message, type Message } from './messages.js';
+import { outputPath } from './write/names.js';
+import { writeFilesAtomically } from './write/atomic.js';
+import { validateTeiDocument } from './validate/index.js';
+import { loadCorpus, runEval } from './eval/harness.js';
+import { formatTable, worst } from './eval/compare.js';
+import { belowThresholds, type Thresholds } from './eval/thresholds.js';
+import { defaultRegisters, loadUserPersons, type AnnotateOptions } from './annotate/index.js';
+import { vettingList } from './annotate/vetting.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: raw FRUS documents to TEI, HTML, text and JSON
+
+Usage:
+  telegram-tei convert <file.txt>... --out <dir> [--persons <list.xml>] [--text raw|reading]
+  telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
+  telegram-tei validate <file.tei.xml>...
+  telegram-tei entities <file.tei.xml>
+  telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>]
+
+Exit status: 0 when every input succeeded, 1 when any failed, 2 on a usage error.`;
+
+class UsageError extends Error {}
+
+function printMessages(messages: readonly Message[], minimum: 'warning' | 'error' = 'warning'): void {
+  for (const m of messages) {
+    if (minimum === 'error' && m.severity !== 'error') continue;
+    if (m.severity === 'info') continue;
+    process.stderr.write(formatMessage(m) + '\n');
+  }
+}
+
+async function annotateOptions(personsPath: string | undefined): Promise<AnnotateOptions> {
+  const registers = defaultRegisters();
+  if (!personsPath) return { registers };
+  const xml = await readFile(personsPath, 'utf8').catch(() => {
+    throw new UsageError(`${personsPath}: cannot read the persons list`);
+  });
+  const userPersons = loadUserPersons(xml, personsPath);
+  if ('error' in userPersons) throw new UsageError(userPersons.error);
+  return { registers, userPersons };
+}
+
+/** One clear line for a failed input: its first error, and how many more there were. */
+function failureLine(file: string, result: ConversionResult): string {
+  const errors = [...result.messages, ...result.documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'error');
+  const first = errors[0] ?? message('error', 'convert/failed', 'conversion failed', file);
+  return formatMessage(first) + (errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '');
+}
+
+async function convertCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, persons: { type: 'string' }, text: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('convert: name at least one input file');
+  if (!values.out) throw new UsageError('convert: --out <dir> is required');
+  if (values.text && values.text !== 'raw' && values.text !== 'reading') throw new UsageError('--text takes raw or reading');
+  const annotate = await annotateOptions(values.persons);
+  const stems = new Map<string, string>();
+  let failed = 0;
+  for (const file of positionals) {
+    const options: ConvertOptions = { file, annotate, textLayout: (values.text as 'raw' | 'reading' | undefined) ?? 'raw' };
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      process.stderr.write(`${file}: error: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}) [read/unreadable]\n`);
+      failed++;
+      continue;
+    }
+    const result = convertBytes(bytes, options);
+    printMessages([...result.messages, ...result.documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'warning'));
+    const clash = result.documents.find((d) => stems.has(d.stem) && stems.get(d.stem) !== file);
+    if (!result.ok || clash) {
+      process.stderr.write((clash ? `${file}: error: its outputs would overwrite those of ${stems.get(clash.stem)} (same name ${clash.stem}) [write/name-clash]` : failureLine(file, result)) + '\n');
+      failed++;
+      continue;
+    }
+    const files = result.documents.flatMap((d) => [
+      { path: outputPath(values.out!, d.stem, 'tei'), content: d.tei!.xml },
+      { path: outputPath(values.out!, d.stem, 'html'), content: d.outputs!.html },
+      { path: outputPath(values.out!, d.stem, 'text'), content: d.outputs!.text },
+      { path: outputPath(values.out!, d.stem, 'json'), content: d.outputs!.json },
+    ]);
+    try {
+      await writeFilesAtomically(files);
+    } catch (err) {
+      process.stderr.write(`${file}: error: cannot write the outputs: ${(err as Error).message} [write/failed]\n`);
+      failed++;
+      continue;
+    }
+    result.documents.forEach((d) => stems.set(d.stem, file));
+    process.stdout.write(`${file}: ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} -> ${result.documents.map((d) => `${d.stem}.{tei.xml,html,txt,json}`).join(', ')}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function validateCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length === 0) throw new UsageError('validate: name at least one TEI file');
+  let failed = 0;
+  for (const file of positionals) {
+    let xml: string;
+    try {
+      xml = await readFile(file, 'utf8');
+    } catch (err) {
+      process.stderr.write(`${file}: error: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}) [read/unreadable]\n`);
+      failed++;
+      continue;
+    }
+    const messages = validateTeiDocument(xml, file);
+    for (const m of messages) process.stdout.write(formatMessage(m) + '\n');
+    if (messages.some((m) => m.severity === 'error')) failed++;
+    else process.stdout.write(`${file}: valid\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function entitiesCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('entities: name one TEI file');
+  const xml = await readFile(positionals[0]!, 'utf8');
+  process.stdout.write(vettingList(xml));
+  return 0;
+}
+
+async function evalCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { gold: { type: 'string' }, raw: { type: 'string' }, json: { type: 'string' }, min: { type: 'string' }, manifest: { type: 'string' }, worst: { type: 'string' } },
+  });
+  if (!values.gold || !values.raw) throw new UsageError('eval: --gold <dir> and --raw <dir> are required');
+  const registers = defaultRegisters();
+  const personsCache = new Map<string, AnnotateOptions['userPersons']>();
+  const corpus = loadCorpus(values.gold, values.raw, values.manifest);
+  const result = runEval(corpus, (bytes, file, context) => {
+    let userPersons: AnnotateOptions['userPersons'];
+    if (context.personsFile) {
+      if (!personsCache.has(context.personsFile)) {
+        const loaded = loadUserPersons(readFileSync(context.personsFile, 'utf8'), context.personsFile);
+        personsCache.set(context.personsFile, 'error' in loaded ? undefined : loaded);
+      }
+      userPersons = personsCache.get(context.personsFile);
+    }
+    return convertBytes(bytes, { file, annotate: { registers, userPersons } });
+  });
+  process.stdout.write(formatTable(result.corpus) + '\n');
+  const worstDocs = worst(result.scores, Number(values.worst ?? 10)).filter((w) => w.failing.length > 0);
+  if (worstDocs.length > 0) {
+    process.stdout.write('\nWorst documents (first difference in each failing field):\n');
+    for (const w of worstDocs) {
+      process.stdout.write(`  ${w.id}: ${w.failing.join(', ')}\n`);
+      for (const d of w.differences.slice(0, 3)) process.stdout.write(`      ${d.field}: ${d.difference}\n`);
+    }
+  }
+  process.stdout.write(`\n${result.scores.length} documents in ${result.seconds.toFixed(2)} s\n`);
+  if (values.json) await writeFile(values.json, JSON.stringify({ corpus: result.corpus, documents: result.scores }, null, 2) + '\n');
+  if (values.min) {
+    const failures = belowThresholds(result.corpus, JSON.parse(await readFile(values.min, 'utf8')) as Thresholds);
+    for (const f of failures) process.stderr.write(`eval: ${f}\n`);
+    if (failures.length > 0) return 1;
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'convert':
+      return convertCommand(rest);
+    case 'batch': {
+      const { batchCommand } = await import('./batch/command.js');
+      return batchCommand(rest);
+    }
+    case 'validate':
+      return validateCommand(rest);
+    case 'entities':
+      return entitiesCommand(rest);
+    case 'eval':
+      return evalCommand(rest);
+    case '--version':
+    case '-v':
+      process.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`telegram-tei: ${(err as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`telegram-tei: internal error: ${(err as Error).message}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

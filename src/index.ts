@@ -1,0 +1,100 @@
+/**
+ * The library API: bytes of one input file -> for each document in it, the model, the TEI and
+ * the three outputs, with every message. Nothing here touches the file system or prints; the
+ * CLI and the batch runner do that.
+ *
+ *   read -> split -> parse -> annotate -> build -> validate -> transform (HTML, text, JSON)
+ */
+import { decodeInput } from './read/decode.js';
+import { splitDocuments } from './read/split.js';
+import { parseDocument } from './parse/document.js';
+import { annotateDocument, type AnnotateOptions } from './annotate/index.js';
+import { buildTei, type TeiDocument } from './tei/build.js';
+import { validateTeiDocument } from './validate/index.js';
+import { validateDocumentJson } from './validate/json-schema.js';
+import { renderHtml, renderJson, renderText, type TextLayout } from './transform/stylesheets.js';
+import { hasErrors, message, type Message } from './messages.js';
+import type { DocumentModel } from './model.js';
+import { documentStem } from './write/names.js';
+
+export interface ConvertOptions {
+  /** The input's path, used in messages and output names. */
+  file: string;
+  /** Registers and a user's persons list for the annotator. */
+  annotate?: AnnotateOptions;
+  /** `raw` gives the input back; `reading` is a clean reading text. */
+  textLayout?: TextLayout;
+}
+
+export interface DocumentOutputs {
+  html: string;
+  text: string;
+  json: string;
+}
+
+export interface ConvertedDocument {
+  /** Output file stem: the input's name, with `-002` etc. when the file holds several documents. */
+  stem: string;
+  model: DocumentModel;
+  tei?: TeiDocument;
+  outputs?: DocumentOutputs;
+  messages: Message[];
+  ok: boolean;
+}
+
+export interface ConversionResult {
+  file: string;
+  documents: ConvertedDocument[];
+  /** Messages about the file as a whole (decoding). */
+  messages: Message[];
+  ok: boolean;
+}
+
+export function convertBytes(bytes: Uint8Array, options: ConvertOptions): ConversionResult {
+  const decoded = decodeInput(bytes, options.file);
+  if (!decoded.ok) return { file: options.file, documents: [], messages: decoded.messages, ok: false };
+  const sources = splitDocuments(decoded.source.text, options.file);
+  const documents = sources.map((source) => {
+    const stem = documentStem(options.file, source.index, source.count);
+    return convertModel(parseDocument(source), stem, options);
+  });
+  return {
+    file: options.file,
+    documents,
+    messages: decoded.source.messages,
+    ok: documents.every((d) => d.ok),
+  };
+}
+
+export function convertText(text: string, options: ConvertOptions): ConversionResult {
+  return convertBytes(new TextEncoder().encode(text), options);
+}
+
+/** annotate -> build -> validate -> transform for one parsed document. */
+export function convertModel(parsed: DocumentModel, stem: string, options: ConvertOptions): ConvertedDocument {
+  const model = options.annotate ? annotateDocument(parsed, options.annotate) : parsed;
+  const messages = [...model.messages];
+  const tei = buildTei(model, { sourceName: baseName(options.file), messages });
+  messages.push(...validateTeiDocument(tei.xml, `${stem}.tei.xml`));
+  if (hasErrors(messages)) return { stem, model, tei, messages, ok: false };
+  try {
+    const json = renderJson(tei.xml);
+    messages.push(...validateDocumentJson(json, `${stem}.json`));
+    const outputs = {
+      html: renderHtml(tei.xml),
+      text: renderText(tei.xml, options.textLayout ?? 'raw'),
+      json: JSON.stringify(json, null, 2) + '\n',
+    };
+    return { stem, model, tei, outputs, messages, ok: !hasErrors(messages) };
+  } catch (err) {
+    messages.push(message('error', 'transform/failed', `transforming the TEI failed: ${(err as Error).message}`, options.file));
+    return { stem, model, tei, messages, ok: false };
+  }
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export type { Message } from './messages.js';
+export type { DocumentModel } from './model.js';
