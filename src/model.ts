@@ -239,6 +239,8 @@ export interface DocumentModel {
   opener: OpenerItem[];
   body: Block[];
   closer: CloserItem[];
+  /** Enclosures and attachments printed after the signed letter (TEI `postscript type="enclosure"`). */
+  enclosures: { blocks: Block[]; at: Position }[];
   notes: Footnote[];
   date?: DocumentDate;
   entities: EntityRecord[];

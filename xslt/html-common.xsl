@@ -126,11 +126,10 @@ a:hover { color: #0f3564; }
         wide screens, below it otherwise ---- */
 .layout { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 3rem 7.5rem; }
 @media (min-width: 80rem) {
-  .layout { max-width: 78rem; display: grid; grid-template-columns: minmax(0, 41rem) minmax(0, 22rem);
-    column-gap: 4rem; align-items: start; }
+  .layout { max-width: 74rem; display: grid; grid-template-columns: minmax(0, 38rem) minmax(0, 21rem);
+    column-gap: 4.5rem; align-items: start; }
   .layout > .doc-header, .layout > main, .layout > .colophon { grid-column: 1; }
-  .layout > .register { grid-column: 2; grid-row: 1 / span 3; position: sticky; top: 0;
-    max-height: 100vh; overflow-y: auto; padding-top: 2.5rem; margin-top: -2.5rem; }
+  .layout > .register { grid-column: 2; grid-row: 1 / span 3; }
 }
 
 /* ---- header ---- */
@@ -183,17 +182,20 @@ ul.labelled > li > .item-label { text-align: left; }
 
 /* ---- footnote references ---- */
 sup.fn-ref { font-size: .68em; line-height: 0; vertical-align: super; font-family: var(--sans); }
-sup.fn-ref a { text-decoration: none; padding: 0 .15em; border-radius: 2px; }
+sup.fn-ref a { text-decoration: none; padding: 0 .2em 0 .05em; border-radius: 2px; }
 sup.fn-ref a:hover, sup.fn-ref a:focus-visible { background: var(--faint); text-decoration: underline; }
 :target { scroll-margin-top: 25vh; }
 sup.fn-ref a:target { background: var(--target); }
 
 /* ---- entities: kind by colour, certainty of a machine-made tag by the underline ---- */
-.ent { position: relative; text-decoration-line: underline; text-decoration-thickness: 1px;
-  text-underline-offset: .2em; text-decoration-skip-ink: auto; cursor: help; border-radius: 2px; }
-.ent-person { color: var(--person); text-decoration-color: rgba(139, 43, 28, .55); }
-.ent-place { color: var(--place); text-decoration-color: rgba(29, 95, 58, .55); }
-.ent-org { color: var(--org); text-decoration-color: rgba(39, 72, 138, .55); }
+.ent { position: relative; text-decoration-line: underline; text-decoration-thickness: 1.5px;
+  text-underline-offset: .22em; text-decoration-skip-ink: auto; cursor: help; border-radius: 2px; }
+.ent-person { text-decoration-color: var(--person); }
+.ent-place { text-decoration-color: var(--place); }
+.ent-org { text-decoration-color: var(--org); }
+.ent.ent-person:hover, .ent.ent-person:focus { color: var(--person); }
+.ent.ent-place:hover, .ent.ent-place:focus { color: var(--place); }
+.ent.ent-org:hover, .ent.ent-org:focus { color: var(--org); }
 .cert-high, .cert-none { text-decoration-style: solid; }
 .cert-medium { text-decoration-style: dashed; }
 .cert-low { text-decoration-style: dotted; text-decoration-thickness: 2px; }
@@ -242,7 +244,7 @@ sup.fn-ref a:target { background: var(--target); }
 .reg-refs { display: block; font-family: var(--sans); font-size: .82rem; }
 .reg-refs a { display: inline-block; min-width: 1.5rem; padding: .05rem .2rem; margin-right: .1rem; }
 .legend { font-size: .85rem; color: var(--muted); margin: 0 0 .5rem; }
-.legend .sample { text-decoration-line: underline; text-underline-offset: .2em; text-decoration-thickness: 1px; }
+.legend .sample { text-decoration-line: underline; text-underline-offset: .2em; text-decoration-thickness: 1.5px; color: var(--ink); }
 .legend .sample.cert-low { text-decoration-thickness: 2px; }
 .legend .sample.neutral { color: var(--ink); text-decoration-color: var(--ink); }
 .empty { color: var(--muted); font-style: italic; }
@@ -262,6 +264,10 @@ sup.fn-ref a:target { background: var(--target); }
   color: var(--muted); font-weight: 600; }
 .doc-table td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .registers { columns: 3 18rem; column-gap: 2.5rem; }
+.register-list { list-style: none; margin: 0; padding: 0; }
+.register-list .reg-refs { font-family: var(--serif); font-size: .9rem; }
+.reg-in { display: block; }
+.reg-about { color: var(--muted); }
 .registers section { break-inside: avoid-column; }
 
 .colophon { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .8rem; font-family: var(--sans);
@@ -291,8 +297,8 @@ sup.fn-ref a:target { background: var(--target); }
   .document .pb-label { left: -4.2rem; width: 3.6rem; color: #333; }
   .notes { break-before: auto; }
   .notes-list > li, .reg-entry { break-inside: avoid; background: none !important; }
-  .register { position: static; max-height: none; overflow: visible; margin-top: 1.5rem; padding-top: 0; break-before: page; }
-  .reg-refs { display: none; }
+  nav.register { margin-top: 1.5rem; break-before: page; }
+  nav.register .reg-refs { display: none; }
   :target { background: none !important; box-shadow: none !important; }
 }
 ]]></xsl:text>

@@ -100,6 +100,7 @@
           </header>
           <main id="text" tabindex="-1">
             <article class="document" aria-labelledby="doc-title">
+              <xsl:if test="$doc/@xml:id"><xsl:attribute name="id" select="h:safe-id($doc/@xml:id)"/></xsl:if>
               <xsl:apply-templates select="$doc/node() except ($head, $source-line)"/>
             </article>
             <xsl:if test="exists($notes)">
@@ -120,8 +121,8 @@
               <xsl:variable name="app" select="$tei/teiHeader/encodingDesc/appInfo/application[1]"/>
               <xsl:if test="$app"> by {normalize-space(($app/label, $app/@ident)[1])}<xsl:if
                   test="$app/@version"> {normalize-space($app/@version)}</xsl:if></xsl:if>
-              <xsl:text>. Persons, places and organisations marked by machine carry their certainty;
-                the descriptions come from the authority registers.</xsl:text>
+              <xsl:text>. Persons, places and organisations marked by machine carry their certainty; </xsl:text>
+              <xsl:text>the descriptions come from the authority registers.</xsl:text>
             </p>
           </footer>
         </div>
@@ -473,6 +474,14 @@
     <xsl:variable name="n" select="normalize-space(@n)"/>
     <span class="pb" id="{if (@xml:id) then h:safe-id(@xml:id) else 'pg_' || h:safe-token(if ($n) then $n else generate-id())}"><span
         class="pb-mark" aria-hidden="true">|</span><span class="pb-label"> [{if ($n) then 'Page ' || $n else 'Page break'}] </span></span>
+  </xsl:template>
+
+  <!-- A footnote marker is glued to the word before it (history.state.gov): whitespace
+       before a footnote, even across the end of an element, is dropped. -->
+  <xsl:template match="text()[matches(., '\s$')]
+                             [following::node()[not(self::text()[not(normalize-space())])][1]
+                                               [self::note[tt:is-footnote(.)]]]">
+    <xsl:value-of select="replace(., '\s+$', '')"/>
   </xsl:template>
 
   <xsl:template match="lb"><br/></xsl:template>

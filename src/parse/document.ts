@@ -84,6 +84,22 @@ function takeOpener(blocks: RawBlock[]): { opener: OpenerItem[]; rest: RawBlock[
   return { opener, rest: blocks.slice(i) };
 }
 
+const ENCLOSURE_LINE = /^\[?(?:Enclosure|Attachment|Annex|Appendix|Tab [A-Z0-9]+)(?: (?:\d+|[A-Z]))?\]?$/;
+
+/**
+ * A letter signed and followed by `[Enclosure]`: the signature closes the letter, and what
+ * follows is an enclosure. Without a signature right before it, the label is ordinary text.
+ */
+function splitEnclosures(blocks: RawBlock[]): { letter: RawBlock[]; enclosureRaw: RawBlock[][] } {
+  const at = blocks.findIndex((b, i) => {
+    const text = singleLine(b);
+    const prev = blocks[i - 1];
+    return i > 0 && text !== undefined && ENCLOSURE_LINE.test(text) && prev !== undefined && isSignature(prev.lines[prev.lines.length - 1]!.text);
+  });
+  if (at < 0) return { letter: blocks, enclosureRaw: [] };
+  return { letter: blocks.slice(0, at), enclosureRaw: [blocks.slice(at)] };
+}
+
 interface CloserSplit {
   body: RawBlock[];
   closerLines: Line[];
@@ -152,7 +168,8 @@ export function parseDocument(src: DocumentSource): DocumentModel {
   const rawNotes = parseFootnotes(blocks.slice(fnStart));
 
   const { opener, rest } = takeOpener(content);
-  const { body: bodyRaw, closerLines } = takeCloser(rest);
+  const { letter, enclosureRaw } = splitEnclosures(rest);
+  const { body: bodyRaw, closerLines } = takeCloser(letter);
 
   // Pass 1: collect every text segment in document order, for marker detection.
   const segments: LocatedText[] = [];
@@ -163,6 +180,7 @@ export function parseDocument(src: DocumentSource): DocumentModel {
   if (headLine) collect(headLine);
   buildBlocks(bodyRaw, collect);
   closerLines.forEach((l) => collect(l));
+  enclosureRaw.forEach((e) => buildBlocks(e, collect));
   const candidates = markerCandidates(segments);
   const found = findNoteMarkers(rawNotes.map((n) => n.n), candidates);
 
@@ -210,6 +228,7 @@ export function parseDocument(src: DocumentSource): DocumentModel {
 
   const body: Block[] = buildBlocks(bodyRaw, toInl);
   const closer = closerItems(closerLines, toInl);
+  const enclosures = enclosureRaw.map((e) => ({ blocks: buildBlocks(e, toInl), at: pos(e[0]!.lines[0]!) }));
 
   const sourceNoteFromHead = notes.find((n) => n.type === 'source');
   const sourceNote = sourceLine
@@ -240,6 +259,7 @@ export function parseDocument(src: DocumentSource): DocumentModel {
     opener,
     body,
     closer,
+    enclosures,
     notes,
     date,
     entities: [],

@@ -47,6 +47,10 @@ export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument
     ctx.unanchoredNotes().forEach((n) => ctx.note(p, n));
   }
   if (doc.closer.length > 0) buildCloser(div.ele('closer'), doc.closer, ctx);
+  for (const enclosure of doc.enclosures) {
+    const ps = div.ele('postscript');
+    enclosure.blocks.forEach((block) => ctx.block(ps, block, []));
+  }
   return { id: doc.id, xml: root.end({ prettyPrint: false, wellFormed: true }) };
 }
 

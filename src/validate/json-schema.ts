@@ -16,8 +16,7 @@ export const DOCUMENT_SCHEMA_PATH = fileURLToPath(
 );
 
 /** ajv-formats is CommonJS: under NodeNext its plugin is the default export's `.default`. */
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default
-  ?? addFormatsModule;
+const addFormats = addFormatsModule.default;
 
 let compiled: { validate: ValidateFunction; version: string } | undefined;
 

@@ -1,0 +1,97 @@
+/**
+ * A minimal element tree for reading the authority registers and users' persons lists: parsed once
+ * with saxes (strict, namespace-aware). TEI elements (and elements in no namespace) are known by
+ * their local name; attributes by local name, `xml:` attributes as `xml:id`, `xml:lang`.
+ */
+import { SaxesParser } from 'saxes';
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+export interface XElement {
+  kind: 'element';
+  name: string;
+  attrs: Record<string, string>;
+  children: XNode[];
+}
+
+export interface XText {
+  kind: 'text';
+  text: string;
+}
+
+export type XNode = XElement | XText;
+
+export type XParse = { ok: true; root: XElement } | { ok: false; error: string; line: number; column: number };
+
+export function parseXmlTree(xml: string): XParse {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XElement[] = [];
+  let root: XElement | undefined;
+  let failure: { error: string; line: number; column: number } | undefined;
+  parser.on('error', (e) => {
+    failure ??= { error: e.message, line: parser.line, column: parser.column };
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) {
+      const attr = a as { uri?: string; local?: string; name: string; value: string };
+      if (attr.uri === XML_NS) attrs[`xml:${attr.local}`] = attr.value;
+      else if (attr.uri === 'http://www.w3.org/2000/xmlns/' || attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
+      else attrs[attr.local ?? attr.name] = attr.value;
+    }
+    const el: XElement = { kind: 'element', name: tag.local ?? tag.name, attrs, children: [] };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else root ??= el;
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const onText = (t: string) => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push({ kind: 'text', text: t });
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    failure ??= { error: (e as Error).message, line: parser.line, column: parser.column };
+  }
+  if (failure) return { ok: false, ...failure };
+  if (!root) return { ok: false, error: 'no root element', line: 0, column: 0 };
+  return { ok: true, root };
+}
+
+export function isEl(n: XNode): n is XElement {
+  return n.kind === 'element';
+}
+
+/** Child elements with the given local name. */
+export function kids(el: XElement, name?: string): XElement[] {
+  return el.children.filter((c): c is XElement => isEl(c) && (name === undefined || c.name === name));
+}
+
+/** All descendant elements with the given local name (document order), not descending into matches. */
+export function findAll(el: XElement, name: string, out: XElement[] = []): XElement[] {
+  for (const c of el.children) {
+    if (!isEl(c)) continue;
+    if (c.name === name) out.push(c);
+    else findAll(c, name, out);
+  }
+  return out;
+}
+
+/** Text content, whitespace-normalised. `skip` elements contribute nothing. */
+export function textContent(el: XElement, skip: (e: XElement) => boolean = () => false): string {
+  const parts: string[] = [];
+  const walk = (e: XElement) => {
+    for (const c of e.children) {
+      if (c.kind === 'text') parts.push(c.text);
+      else if (!skip(c)) walk(c);
+    }
+  };
+  walk(el);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
