@@ -242,7 +242,7 @@ sup.fn-ref a:target { background: var(--target); }
 .reg-desc { display: block; }
 .reg-forms { font-style: italic; }
 .reg-refs { display: block; font-family: var(--sans); font-size: .82rem; }
-.reg-refs a { display: inline-block; min-width: 1.5rem; padding: .05rem .2rem; margin-right: .1rem; }
+nav.register .reg-refs a { display: inline-block; min-width: 1.5rem; padding: .05rem .2rem; margin-right: .1rem; }
 .legend { font-size: .85rem; color: var(--muted); margin: 0 0 .5rem; }
 .legend .sample { text-decoration-line: underline; text-underline-offset: .2em; text-decoration-thickness: 1.5px; color: var(--ink); }
 .legend .sample.cert-low { text-decoration-thickness: 2px; }
@@ -263,8 +263,9 @@ sup.fn-ref a:target { background: var(--target); }
 .doc-table th { font-family: var(--sans); font-size: .8rem; letter-spacing: .06em; text-transform: uppercase;
   color: var(--muted); font-weight: 600; }
 .doc-table td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.registers { columns: 3 18rem; column-gap: 2.5rem; }
-.register-list { list-style: none; margin: 0; padding: 0; }
+.registers { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 3rem; }
+.register-list { list-style: none; margin: 0; padding: 0; font-size: .95rem; line-height: 1.45; }
+.register-list .reg-entry { padding-left: 0; }
 .register-list .reg-refs { font-family: var(--serif); font-size: .9rem; }
 .reg-in { display: block; }
 .reg-about { color: var(--muted); }

@@ -180,7 +180,7 @@
               </xsl:call-template>
               <xsl:variable name="about" select="(if ($date) then h:format-when(substring($date, 1, 10)) else (),
                                                   if (exists($count)) then h:count($count, 'mention', 'mentions') else ())"/>
-              <xsl:if test="exists($about)"> <span class="reg-about">({string-join($about, ', ')})</span></xsl:if>
+              <xsl:if test="exists($about)"><xsl:text> </xsl:text><span class="reg-about">({string-join($about, ', ')})</span></xsl:if>
             </span>
           </xsl:for-each>
         </span>
