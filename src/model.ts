@@ -171,7 +171,8 @@ export type OpenerItem =
   | { kind: 'classification'; text: string; at: Position }
   | { kind: 'seg'; text: string; at: Position }
   | DatelineItem
-  | { kind: 'received'; text: string; at: Position };
+  | { kind: 'received'; text: string; at: Position }
+  | { kind: 'salute'; text: string; at: Position };
 
 export type CloserItem =
   | { kind: 'signed'; inlines: Inline[]; at: Position }

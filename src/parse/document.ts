@@ -27,7 +27,12 @@ const CLASSIFICATION =
   /^(?:(?:top secret|secret|confidential|restricted|official use only|limited official use|unclassified|personal|private|priority|niact|us urgent|urgent|most urgent|immediate|most immediate|eyes only|for the secretary|strictly confidential|no distribution|noforn|operational immediate|triple priority|plain|gray|flash|and|personal and confidential|for the president|official-personal|exdis|nodis|limdis)[\s;,]*)+$/;
 const DOC_NUMBER_LINE = /^(?:No\.|Number) \d+[\w-]*$/;
 const RECEIVED = /^\[Received[^\]]*\]\.?$/;
-const SIGNATURE = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.|of|de|van|von|la|Jr\.|Jr|Sr\.))*$/u;
+// A name word: `Caffery`, `C.`, `O’Brien`, and bracketed expansions as FRUS prints them: `F[ranklin]`, `R[oosevelt]`.
+const NAME_WORD = String.raw`\p{Lu}(?:\[[\p{L}.]+\]|[\p{L}’'-])*\.?`;
+const SIGNATURE = new RegExp(String.raw`^${NAME_WORD}(?:,?\s+(?:${NAME_WORD}|of|de|da|del|van|von|la|le|Jr\.|Sr\.))*$`, 'u');
+const SALUTE = /^(?:Sir|Madam|Gentlemen|Excellency|Your Excellency|Mr\. (?:President|Secretary|Minister|Ambassador)|(?:My )?[Dd]ear [^:]{1,40}):$/;
+/** Title lines printed under a signature. */
+const CLOSER_TITLE = /^(?:(?:Acting |American |British )?(?:Secretary of State|Under Secretary of State|Ambassador|Minister|Chargé d[’']Affaires(?: ad interim)?|Counselor of Embassy|(?:First|Second|Third) Secretary of Embassy|Consul General|Consul|Military Attaché|Naval Attaché|Commercial Attaché|President of the United States|Representative)(?:,? [\p{L} ]{0,40})?)$/u;
 const CLOSER_LINE = /^(?:For the (?:Ambassador|Secretary of State|Minister|Chargé|Acting Secretary|Secretary)[^:]*:|\[Signature\]|\[Signed\]|Sincerely yours,|Respectfully yours,|Very truly yours,|Faithfully yours,)$/;
 const FILE_NUMBER = /\b\d{3}[A-Z]?\.[\w]+(?: [\w()]+)?\/(?:\d{1,2}[–-]\d{3,4}|[\w]+)/;
 
@@ -74,6 +79,7 @@ function takeOpener(blocks: RawBlock[]): { opener: OpenerItem[]; rest: RawBlock[
     const dateline = datelineItem(line);
     if (CLASSIFICATION.test(text)) opener.push({ kind: 'classification', text, at: pos(line) });
     else if (DOC_NUMBER_LINE.test(text)) opener.push({ kind: 'seg', text, at: pos(line) });
+    else if (SALUTE.test(text)) opener.push({ kind: 'salute', text, at: pos(line) });
     else if (dateline) opener.push(dateline);
     else if (RECEIVED.test(text)) {
       const last = opener[opener.length - 1];
@@ -113,7 +119,7 @@ function takeCloser(blocks: RawBlock[]): CloserSplit {
     const last = body[body.length - 1]!;
     const lastLine = last.lines[last.lines.length - 1]!;
     const text = lastLine.text.trim();
-    const closes = isSignature(text) || CLOSER_LINE.test(text) || (closerLines.length === 0 && parseDateline(text) !== undefined);
+    const closes = isSignature(text) || CLOSER_LINE.test(text) || CLOSER_TITLE.test(text) || (closerLines.length === 0 && parseDateline(text) !== undefined);
     if (!closes || body.length === 1 && last.lines.length === 1) break;
     closerLines.unshift(lastLine);
     if (last.lines.length === 1) body.pop();
@@ -150,6 +156,7 @@ export function parseDocument(src: DocumentSource): DocumentModel {
 
   // Before the head: the source-note line; anything else is kept as body text.
   let sourceLine: Line | undefined;
+  let numberLine: Line | undefined;
   const preamble: RawBlock[] = [];
   if (headIndex >= 0) {
     const pre = blocks.slice(0, headIndex);
@@ -157,6 +164,16 @@ export function parseDocument(src: DocumentSource): DocumentModel {
     if (last && last.lines.length === 1) {
       sourceLine = last.lines[0];
       pre.pop();
+    }
+    // `No. 260` on its own line before the title is the document number, not a source note.
+    if (sourceLine && /^No\. \d+$/.test(sourceLine.text.trim())) {
+      numberLine = sourceLine;
+      sourceLine = undefined;
+      const before = pre[pre.length - 1];
+      if (before && before.lines.length === 1) {
+        sourceLine = before.lines[0];
+        pre.pop();
+      }
     }
     preamble.push(...pre);
     if (preamble.length > 0) warn('parse/text-before-head', 'text before the source note and head was kept as the first paragraphs', pos(preamble[0]!.lines[0]!));
@@ -199,7 +216,8 @@ export function parseDocument(src: DocumentSource): DocumentModel {
   };
 
   const headParties = headLine ? parseHeadParties(plainText(toInl(headLine))) : {};
-  const docId = headParties.number ? `d${headParties.number}` : `d${src.index + 1}`;
+  const number = headParties.number ?? (numberLine ? numberLine.text.trim().slice(4) : undefined);
+  const docId = number ? `d${number}` : `d${src.index + 1}`;
   let head: Head | undefined;
   if (headLine) {
     let inlines = toInl(headLine);
@@ -208,7 +226,8 @@ export function parseDocument(src: DocumentSource): DocumentModel {
       if (!party) continue;
       inlines = wrapSpan(inlines, party.start, party.start + party.text.length, (text, at) => ({ kind: 'party', role, element: party.element, text, at })) ?? inlines;
     }
-    head = { inlines, number: headParties.number, at: pos(headLine) };
+    if (numberLine) inlines = [{ kind: 'text', text: numberLine.text.trim(), at: pos(numberLine) }, { kind: 'lineBreak', at: pos(headLine) }, ...inlines];
+    head = { inlines, number, at: pos(headLine) };
   }
 
   const ids = noteIds(rawNotes, docId);

@@ -128,6 +128,9 @@ function buildOpener(opener: Node, items: readonly OpenerItem[], ctx: BuildConte
       case 'received':
         opener.ele('dateline').att('rendition', '#right').txt(item.text);
         break;
+      case 'salute':
+        opener.ele('salute').txt(item.text);
+        break;
     }
   }
   void ctx;

@@ -1,0 +1,288 @@
+/**
+ * Words of the running text: a tokenizer that keeps offsets, a folding key for look-up
+ * (case, diacritics and apostrophe forms ignored), and the small closed word lists the
+ * recognisers share (titles, institution nouns, nationality adjectives, function words).
+ */
+
+export interface Token {
+  /** The word as printed (a possessive `’s` is not part of it). */
+  text: string;
+  start: number;
+  end: number;
+  /** Folded form for look-up: lower case, no diacritics, ’ -> ', dashes -> -. */
+  key: string;
+  /** First character an upper-case letter. */
+  cap: boolean;
+  /** Two or more letters, all upper case (an abbreviation such as NATO, HMG). */
+  upper: boolean;
+  /** Immediately followed by a full stop. */
+  dot: boolean;
+  /** Followed by a possessive ’s / ' (the suffix is outside the token). */
+  possessive: boolean;
+  /** First word of a sentence (or of the segment). */
+  sentenceStart: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[‐‑–—]/g, '-')
+    .toLowerCase();
+}
+
+/** Folded key of a multi-word form: its words' keys joined by one space (stops and commas dropped). */
+export function formKey(form: string): string {
+  return tokenize(form)
+    .map((t) => t.key)
+    .join(' ');
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let word = m[0];
+    let possessive = false;
+    const poss = /^(.+)['’]s$/u.exec(word);
+    if (poss && /\p{L}/u.test(poss[1]!.slice(-1))) {
+      word = poss[1]!;
+      possessive = true;
+    }
+    const start = m.index;
+    const end = start + word.length;
+    const first = word[0]!;
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    if (!possessive && text[m.index + m[0].length] === '’' && /s$/u.test(word) && !/\p{L}/u.test(text[m.index + m[0].length + 1] ?? '')) {
+      possessive = true; // plural possessive: Nations’
+    }
+    tokens.push({
+      text: word,
+      start,
+      end,
+      key: fold(word),
+      cap: /\p{Lu}/u.test(first),
+      upper: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+      dot: text[end] === '.' && !possessive,
+      possessive,
+      sentenceStart: false,
+    });
+  }
+  markSentenceStarts(text, tokens);
+  return tokens;
+}
+
+const ABBREVIATION_BEFORE_NAME = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'gen', 'col', 'lt', 'capt', 'adm', 'gov', 'sen', 'rep', 'prof', 'rev', 'hon', 'no', 'nos', 'vol', 'p', 'pp', 'ff', 'jr', 'sr', 'm', 'mm', 'etc', 'viz', 'cf', 'ibid', 'op', 'cit', 'u', 's', 'n', 'k']);
+
+function markSentenceStarts(text: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const gap = text.slice(prev ? prev.end : 0, t.start);
+    const stripped = gap.replace(/[\s“”"‘'’([\]]/g, '');
+    if (!prev) {
+      t.sentenceStart = true;
+      continue;
+    }
+    if (/[?!:;]$/.test(stripped)) t.sentenceStart = true;
+    else if (/\.$/.test(stripped) || /\.['’”"]$/.test(gap.trim())) {
+      // "Mr. Thurston", "C. Burke": an abbreviation or an initial does not end a sentence.
+      const abbreviation = stripped === '.' && (ABBREVIATION_BEFORE_NAME.has(prev.key) || (prev.text.length === 1 && prev.cap));
+      t.sentenceStart = !abbreviation;
+    } else if (/^\d+$/.test(prev.text) && i === 1) t.sentenceStart = true;
+  }
+}
+
+/** The text between two tokens. */
+export function gapBetween(text: string, a: Token, b: Token): string {
+  return text.slice(a.end, b.start);
+}
+
+/** Words of a name may be separated by spaces, or by a stop after an initial (`C. Burke`, `U.N.`). */
+export function isNameGap(gap: string, before: Token): boolean {
+  if (/^[ \t\u00a0]+$/.test(gap)) return true;
+  if (before.dot && /^\.[ \t\u00a0]*$/.test(gap)) return before.text.length <= 3 || ABBREVIATION_BEFORE_NAME.has(before.key);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+
+const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean).map(fold));
+
+/** Honorifics: a name after them is a person's (and they are strong evidence). */
+export const HONORIFICS = words(`
+  Mr Mrs Miss Ms Messrs Dr Sir Dame Lady Lord Madame Mme Mlle Monsieur Herr Frau Señor Senor Señora Senora Signor Signora
+  Professor Prof Reverend Rev Comrade Hon Honorable`);
+
+/**
+ * Titles and roles that may stand before a name (multi-word ones as phrases). The name after
+ * them is a person's; the title itself stays outside the tag.
+ */
+export const TITLE_PHRASES: readonly string[] = [
+  'Field Marshal', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal', 'Marshal', 'Generalissimo', 'General', 'Lieutenant General',
+  'Major General', 'Brigadier General', 'Brigadier', 'Colonel', 'Lieutenant Colonel', 'Major', 'Captain', 'Lieutenant', 'Commander',
+  'Lieutenant Commander', 'Admiral', 'Fleet Admiral', 'Vice Admiral', 'Rear Admiral', 'Commodore', 'Sergeant', 'Gen', 'Col', 'Lt', 'Capt', 'Adm',
+  'President', 'Vice President', 'Prime Minister', 'Deputy Prime Minister', 'Premier', 'Vice Premier', 'Foreign Minister', 'Deputy Foreign Minister',
+  'Minister', 'Vice Minister', 'Deputy Minister', 'Secretary', 'Secretary of State', 'Under Secretary', 'Under Secretary of State',
+  'Assistant Secretary', 'Assistant Secretary of State', 'Deputy Under Secretary', 'Deputy Assistant Secretary', 'Acting Secretary',
+  'Secretary General', 'Secretary-General', 'Ambassador', 'Chargé', 'Charge', 'Chargé d’Affaires', "Chargé d'Affaires", 'Consul', 'Consul General', 'Vice Consul',
+  'Counselor', 'Governor', 'Governor General', 'Senator', 'Congressman', 'Representative', 'Judge', 'Justice', 'Chief Justice', 'Chancellor',
+  'Vice Chancellor', 'King', 'Queen', 'Prince', 'Princess', 'Crown Prince', 'Emperor', 'Empress', 'Shah', 'Sultan', 'Emir', 'Amir', 'Sheikh',
+  'Sheik', 'Imam', 'Pope', 'Cardinal', 'Archbishop', 'Bishop', 'Patriarch', 'Regent', 'Count', 'Countess', 'Baron', 'Baroness', 'Viscount',
+  'Earl', 'Duke', 'Duchess', 'Marquess', 'Marquis', 'Chairman', 'Commissar', 'Mayor', 'Ayatollah', 'Maharaja', 'Nawab', 'Nizam', 'Gov', 'Sen', 'Rep',
+  'Ethnarch', 'Colonial Secretary', 'Foreign Secretary', 'High Commissioner', 'Commissioner', 'Delegate', 'Envoy', 'Minister of State',
+  'Chief of Staff', 'Attorney General', 'Director', 'Dictator', 'Caudillo', 'Generalisimo', 'Mullah', 'Pasha', 'Bey',
+];
+
+/** Peerage titles: `Viscount Montgomery of Alamein` names a title, not a person mention. */
+export const PEERAGE = words('Viscount Baron Earl Lord Duke Marquess Marquis Count');
+
+/** Words that continue a role and are never part of a name (`Secretary General`, `Minister Counselor`). */
+const ROLE_WORDS = words(`
+  General Counselor Counsellor Extraordinary Plenipotentiary Designate Elect Emeritus Adviser Advisor Assistant Deputy Acting Chief Head
+  Officer Attaché Attache Secretary Minister Ambassador Consul Director Chairman President Commander Delegate Representative Member Members
+  Envoy Agent Observer Spokesman Leader Governor Commissioner Senator Chargé Charge Marshal Admiral Colonel Captain Staff Premier Council`);
+
+/** Head nouns of institution names (`British Embassy`, `Stalin Tank School`). */
+export const ORG_HEADS = words(`
+  School Schools Academy Academies University Universities College Colleges Institute Institutes Bank Banks Company Companies Corporation
+  Corporations Party Parties Committee Committees Commission Commissions Council Councils Office Offices Ministry Ministries Department
+  Departments Embassy Embassies Legation Legations Consulate Consulates Mission Missions Delegation Delegations Agency Agencies Administration
+  Bureau Bureaus Board Boards Assembly Conference Conferences Organization Organizations Organisation Organisations Army Armies Navy Navies
+  Command Government Governments Church Churches Federation League Association Associations Society Societies Front Movement Division Divisions
+  Staff Secretariat Cabinet Parliament Senate Congress Court Tribunal Fund Authority Corps Police Club Directorate Headquarters Diet Duma Soviet
+  Presidium Politburo Comintern Cominform Chamber Council Syndicate Trust Industries Railways Airlines Lines Institute Laboratory Library Museum
+  Foundation Group Regiment Brigade Battalion Squadron Fleet Forces Force Guard Guards`);
+
+/** Plural institution heads, for coordinated names (`Voroshilov and Frunze Military Academies`). */
+export const ORG_HEADS_PLURAL: ReadonlyMap<string, string> = new Map([
+  ['schools', 'School'], ['academies', 'Academy'], ['universities', 'University'], ['colleges', 'College'], ['institutes', 'Institute'],
+  ['banks', 'Bank'], ['companies', 'Company'], ['corporations', 'Corporation'], ['parties', 'Party'], ['committees', 'Committee'],
+  ['commissions', 'Commission'], ['councils', 'Council'], ['offices', 'Office'], ['ministries', 'Ministry'], ['departments', 'Department'],
+  ['embassies', 'Embassy'], ['legations', 'Legation'], ['consulates', 'Consulate'], ['missions', 'Mission'], ['delegations', 'Delegation'],
+  ['agencies', 'Agency'], ['associations', 'Association'], ['societies', 'Society'], ['armies', 'Army'], ['navies', 'Navy'],
+  ['governments', 'Government'], ['churches', 'Church'], ['divisions', 'Division'], ['conferences', 'Conference'], ['organizations', 'Organization'],
+]);
+
+/** Heads of other named things: the capitalised words before them are not a person. */
+export const THING_HEADS = words(`
+  Plan Plans Doctrine Pact Treaty Agreement Agreements Declaration Line Canal Street Avenue Square Road Hotel Palace Hall House Building Bridge
+  Island Islands River Sea Ocean Gulf Bay Strait Straits Mountains Mountain Zone Province Region Memorial Prize Award Report Act Law Bill
+  Resolution Charter Convention Protocol Accord Conference Program Programme Project Proposal Proposals Formula Note Notes Memorandum
+  Declaration Statement Speech Principles Points Peninsula Desert Valley Cape Port Harbor Harbour Airport Field Station Camp Prison Cathedral
+  Mosque Temple Gate Gardens Park Tower Castle Fort Hotel Times Post Tribune Herald Gazette Pravda Izvestia Plaza`);
+
+/** Adjectives and demonyms of nations, regions and movements: never a place, person or institution by themselves. */
+export const NATIONALITY = words(`
+  American Americans British Briton Britons Soviet Soviets Russian Russians French German Germans Italian Italians Greek Greeks Turkish Turk
+  Turks Cypriot Cypriots Egyptian Egyptians Iranian Iranians Persian Persians Chinese Japanese Korean Koreans Indian Indians Pakistani Pakistanis
+  Afghan Afghans Arab Arabs Arabian Israeli Israelis Jewish Jew Jews Iraqi Iraqis Syrian Syrians Lebanese Jordanian Jordanians Saudi Saudis
+  Yemeni Spanish Spaniards Portuguese Dutch Belgian Belgians Swiss Austrian Austrians Hungarian Hungarians Polish Pole Poles Czech Czechs
+  Czechoslovak Czechoslovakian Slovak Yugoslav Yugoslavs Yugoslavian Bulgarian Bulgarians Rumanian Rumanians Romanian Romanians Albanian
+  Albanians Finnish Finns Swedish Swedes Norwegian Norwegians Danish Danes Icelandic Irish Scottish Scots Welsh English Englishmen Canadian
+  Canadians Mexican Mexicans Brazilian Brazilians Argentine Argentines Argentinian Chilean Chileans Peruvian Peruvians Ecuadoran Ecuadorans
+  Ecuadorian Colombian Colombians Venezuelan Venezuelans Bolivian Bolivians Paraguayan Paraguayans Uruguayan Uruguayans Cuban Cubans Haitian
+  Haitians Dominican Guatemalan Honduran Salvadoran Nicaraguan Panamanian Ethiopian Ethiopians Libyan Tunisian Moroccan Algerian Sudanese
+  Australian Australians Indonesian Indonesians Philippine Filipino Filipinos Thai Siamese Burmese Vietnamese Ukrainian Ukrainians Armenian
+  Armenians Latvian Lithuanian Estonian Allied Allies Axis Communist Communists Nazi Nazis Fascist Fascists Western Eastern Anglo Latin
+  European Europeans Asian Asiatic African Africans Balkan Baltic Scandinavian Slav Slavs Slavic Ottoman Hellenic Byzantine Catholic Catholics
+  Protestant Orthodox Moslem Moslems Muslim Muslims Mohammedan Hindu Hindus Sikh Sikhs Zionist Zionists Imperial Royal Federal National
+  Socialist Socialists Bolshevik Bolsheviks Kurdish Kurds Macedonian Slovene Croat Croatian Serb Serbian Serbs Mongolian Manchurian Tibetan
+  Nepalese Ceylonese Iberian Nordic Mediterranean Levantine Sovietized Hitlerite Franco Latin-American Pan-American Inter-American`);
+
+/** Function words and other words that are capitalised only at the start of a sentence. */
+export const FUNCTION_WORDS = words(`
+  The A An And Or But Nor Of In On At For To From With By As Into Onto Upon Over Under Between Among Against During Before After Since Until
+  Till About Above Below Through Throughout Without Within Across Along Around Behind Beyond Near Per Via Than Then Thus Hence However
+  Therefore Moreover Furthermore Although Though While Whilst Whereas If Unless Whether When Where Why How What Which Who Whom Whose That
+  This These Those There Here He She It We They I You Me Him Us Them His Her Hers Its Our Ours Their Theirs My Mine Your Yours One Ones Both
+  Each Every Either Neither All Any Some Such No Not None Nothing Nobody Everyone Everybody Someone Somebody Anyone Other Another Many Much
+  Most More Less Least Few Several Only Also Even Just Still Yet Already Again Once Twice Now Today Tomorrow Yesterday Tonight Perhaps
+  Accordingly Consequently Meanwhile Nevertheless Otherwise Instead Indeed Finally First Second Third Fourth Fifth Last Next Later Earlier
+  Please Yes Is Are Was Were Be Been Being Has Have Had Do Does Did Will Would Shall Should May Might Must Can Could Let Following Regarding
+  Concerning Re Subject Participants Reference Ref Mytel Deptel Embtel Urtel Info FYI End Begin Text Quote Unquote Note Notes Copy Copies
+  Sincerely Signed Respectfully Faithfully Very Truly Yours Source See Ibid Supra Infra Ante Post Not Printed Document Telegram Despatch
+  Dispatch Airgram Memorandum Letter Message Instruction Circular Enclosure Annex Appendix Attachment Tab Vol Volume Page Pages Part Chapter
+  Section Paragraph Article Item Point Points Question Questions Answer Answers Mister Sirs Gentlemen Excellency Excellencies Highness Majesty`);
+
+/** Capitalised nouns of diplomatic prose that are neither persons nor places by themselves. */
+export const COMMON_CAPITALISED = words(`
+  Secretary Ambassador President Minister Prime Premier Chargé Charge Consul Counselor Department Embassy Legation Government Cabinet Parliament
+  Congress Senate House Assembly Council Committee Commission Delegation Mission Agency Administration Bureau Office Ministry Staff Army Navy
+  Air Force Forces Headquarters Command Crown Court Church Party King Queen Prince Princess Emperor Shah Sultan Pope Archbishop Bishop
+  General Admiral Marshal Colonel Captain Major Lieutenant Governor Director Chief Head Chairman Commander Foreign Affairs Defense Defence
+  Treasury War Interior Justice Finance Commerce Agriculture Labor Labour Trade Economic Political Military Naval Press Radio Agreement Treaty
+  Pact Charter Plan Conference Declaration Protocol Resolution Act Law Bill Constitution Island Islands Republic Kingdom Empire State States
+  Union Nations Commonwealth Dominion Dominions Colony Colonies Protectorate Territory Territories Province Provinces North South East West
+  Northern Southern Eastern Western Central Middle Near Far Upper Lower Greater New Old Holy Saint St Mount Lake River Sea Ocean Gulf Bay
+  January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday
+  Sunday Christmas Easter Ramadan Independence Day Year Week Month Communism Socialism Fascism Nazism Imperialism Zionism Enosis
+  Self-determination Self-government Ethnarchy Kremlin Whitehall Quai Wilhelmstrasse Porte Vatican Holy See Pentagon White Ibid Supra Infra
+  Opposition Left Right Centre Center Liberal Liberals Conservative Conservatives Labor Laborite Tory Tories Democrat Democrats Republican
+  Republicans Radical Radicals Communist Communists Nationalist Nationalists Royalist Royalists Leftist Rightist Greek-Cypriot Turkish-Cypriot
+  Secret Confidential Top Restricted Priority Niact Urgent Personal Limited Distribution Official Use Only Eyes Exdis Nodis Limdis Operational
+  Immediate Plain Gray Code Cipher Mytel Deptel Embtel Urtel Reftel Contel Legtel Circtel Depcirtel Usdel Delga Gadel Secto Tosec Dulte Tedul
+  OK Mr Mrs Messrs Sir Dr Miss`);
+
+/** Speech and reporting verbs: a capitalised word right before one of them is likely a person. */
+export const SPEECH_VERBS = words(`
+  said says stated states told tells asked asks replied replies agreed agrees added adds mentioned mentions suggested suggests reported
+  reports explained explains expressed expresses pointed emphasized emphasised stressed indicated indicates felt feels thought thinks
+  believed believes noted notes remarked remarks observed observes declared declares insisted insists urged urges informed informs assured
+  assures promised promises wished wishes hoped hopes opinioned volunteered questioned questions authorizes authorized concluded concludes
+  realized realised commented comments inquired inquires requested requests proposed proposes denied denies admitted admits warned warns
+  recalled recalls confirmed confirms acknowledged argued argues maintained maintains complained complains objected objects refused refuses
+  accepted accepts expects expected intends intended wants wanted seemed seems appeared appears himself herself personally categorically
+  briefly then also again later subsequently privately frankly`);
+
+/** Name particles: part of a name when a capitalised word follows (`de Gaulle`, `van Kleffens`). */
+export const PARTICLES = words('de da di del della dos das du van von der den ter la le al el bin ibn ben y zu');
+
+/** Name suffixes after a surname (`Makarios III`, `Armour, Jr.`). */
+export const SUFFIXES = words('Jr Sr II III IV V');
+
+/**
+ * Capitalised words that are also common English words: as a bare surname (no title, no forename)
+ * they are not taken for a person unless the context says so.
+ */
+export const COMMON_WORDS = words(`
+  Wood Woods Salt Young White Black Brown Green Gray Grey King Bell Hill Hall Park Long Short Little Small Rich Price Cook Baker Mason Miller
+  Fisher Hunter Walker Turner Cooper Carter Porter Parker Page Day May March August Jay Rose Lay Knight Merchant Marshall Field Fields Ford
+  Stone Lake Brook Rivers Wells Banks Steel Gold Silver Bird Fox Wolf Lamb Bush Reed Moss Frost Snow Winter Summer Spring Hope Faith Grace
+  Joy Love Noble Sharp Strong Sterling Strange Swift Wise Bright Bond House Garden Rice Best Good Post Dean Bishop Chancellor Judge Pope
+  Prince Duke Earl Bacon Nail Pike Crane Drake Swan Lodge Mills Law Laws Lane Mark Hand Bowie Gross Sweet Hood Marsh Ball Bishop Chase
+  Church Cross Dale Glass Grant Guest Hart Hay Heath Holt Hope Horn Hurst Lee Low Lowe Major Mann Noon Paris Penny Poor Quick Rank Read
+  Root Rush Sale Sands Savage Seal Shaw Short Sims Slater Speed Spencer Stock Street Taylor Temple Tower Trace Vane Wall Ward Waters
+  Watts Webb West North South East Wing Wright Case Cash Coffee Cotton Craft Cross Early Fair Fine Flowers Friend Gay Hale Hardy Herring
+  Husband Keys Kidd Land Lord Luck March Meek Moody Moore More Morrow Nash Oakes Parish Parsons Peck Pierce Pitt Power Proctor
+  Rice Sayre Self Sheriff Short Stark Steele Story Strand Swift Tanner Vail Ware Warren Waugh Welch Wells Wilde Wise Woodward Worth Toon
+  Staats Wolf Luce Dodge Russell Allen George Paul Gordon Thomas Howard Lincoln Jackson Washington Houston Cabot Murphy Willis`);
+
+/** Month names (and their folded keys) to their number. */
+export const MONTH_NUMBER: ReadonlyMap<string, number> = new Map(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m, i) => [m, i + 1]),
+);
+
+/** Common given names (English and European): a capitalised word before a surname that is one of these is a forename. */
+export const FORENAMES = words(`
+  Aaron Abraham Adam Adolf Adolph Adrian Alan Albert Alberto Alec Alexander Alexandre Alexis Alfred Alfredo Allan Allen Alvin Ambrose Amos
+  Andre André Andrea Andreas Andrei Andrew Angelo Anthony Antoine Anton Antonio Archibald Arnold Arthur Augustus Averell Barbara Barnaby Ben
+  Benjamin Bernard Bertrand Bill Bob Boris Bruce Bruno Burton Carl Carlo Carlos Cecil Cedric Charles Chester Christian Christopher Claude
+  Clement Clifford Clyde Constantine Cordell Cyril Daniel David Dean Dennis Dimitri Dmitri Dominic Donald Douglas Duncan Dwight Earl Edgar
+  Edmund Edouard Édouard Edward Edwin Eleanor Elizabeth Ellis Emil Emile Emilio Eric Ernest Ernesto Ernst Eugene Evangelos Felix Ferdinand
+  Fernando Foster Francis Francisco Franco Frank Franklin Franz Frederick Friedrich Gamal Gaston Georg George Georges Georgi Gerald Gerard
+  Giorgio Giovanni Giuseppe Gordon Gregory Guy Hans Harold Harry Heinrich Helmut Henri Henry Herbert Herman Hermann Hilary Homer Horace
+  Howard Hubert Hugh Hugo Ian Igor Ivan Ivone Jack Jacob Jacques James Jan Jean Jefferson Jerome Jim Joachim Johann Johannes John Jonathan
+  Jorge Jose José Joseph Juan Jules Julian Julius Karl Kenneth Klaus Konrad Konstantin Lawrence Lazar Leo Leon Leonard Leonid Lewis Livingston
+  Louis Loy Lucius Ludwig Luigi Luis Manuel Marcel Margaret Maria Mario Mark Martin Mary Matthew Maurice Max Maxim Michael Michel Miguel
+  Mikhail Miles Milton Mohammed Muhammad Nelson Nicholas Nicolas Nikita Nikolai Nils Noel Norman Oliver Oscar Otto Owen Panayotis Patrick Paul
+  Paolo Pedro Percy Peter Philip Philippe Pierre Pietro Ralph Ray Raymond Reginald Rene René Richard Robert Roberto Roger Roland Ronald
+  Rudolf Rudolph Rupert Russell Samuel Sergei Sidney Simon Sophocles Spyros Stafford Stanley Stefan Stephen Sumner Theodore Thomas Tom
+  Trygve Ulysses Valentin Vasily Vernon Victor Vincent Vladimir Vyacheslav Walter Warren Wendell Wilhelm Will William Winston Winthrop
+  Wolfgang Yves Andrei Anastas Georgii Haydar Selim Settar Nuri Adnan Celal Fatin Melih Nehat Feridun Alexandros Stylianos Nikolas Dean
+  Chalmers Ivone Selwyn Pierson Cavendish Harold Anthony Walworth Julius Llewellyn Ridgway Chiang Mao Zhou Ali Ahmed Ahmad Hussein Hassan
+  Abdul Abdullah Faisal Ibn Reza Ismail Mustafa Kemal Ismet Celal`);

@@ -1,0 +1,57 @@
+/**
+ * A trie over folded word keys: every name form of every register is inserted once, and the
+ * text is scanned word by word, the longest form starting at each word first. Look-up costs a
+ * few map probes per word, whatever the size of the registers.
+ */
+import { isNameGap, type Token } from './text.js';
+
+interface Node<V> {
+  next: Map<string, Node<V>>;
+  values: V[];
+}
+
+export interface TrieMatch<V> {
+  /** Index of the first and one past the last token matched. */
+  from: number;
+  to: number;
+  values: readonly V[];
+}
+
+export class TokenTrie<V> {
+  private readonly root: Node<V> = { next: new Map(), values: [] };
+  private maxDepth = 0;
+
+  insert(keys: readonly string[], value: V): void {
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const k of keys) {
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: new Map(), values: [] };
+        node.next.set(k, child);
+      }
+      node = child;
+    }
+    node.values.push(value);
+    this.maxDepth = Math.max(this.maxDepth, keys.length);
+  }
+
+  /**
+   * Every form that starts at token `i`, longest first. Words of a form must be separated by
+   * spaces (or a stop after an initial), never by a comma or a line's punctuation.
+   */
+  matchesAt(text: string, tokens: readonly Token[], i: number): TrieMatch<V>[] {
+    const out: TrieMatch<V>[] = [];
+    let node: Node<V> | undefined = this.root;
+    for (let j = i; j < tokens.length && node; j++) {
+      if (j > i && !isNameGap(text.slice(tokens[j - 1]!.end, tokens[j]!.start), tokens[j - 1]!)) break;
+      node = node.next.get(tokens[j]!.key);
+      if (node && node.values.length > 0) out.push({ from: i, to: j + 1, values: node.values });
+    }
+    return out.reverse();
+  }
+
+  get depth(): number {
+    return this.maxDepth;
+  }
+}
