@@ -10,22 +10,28 @@
   importing stylesheet keeps the default mode and the unprefixed names for itself.
 
   What it offers, in the order of this file:
-    1. Finding things       tt:document, tt:source-note, tt:footnotes, tt:is-footnote, tt:is-frame,
-                            tt:note-number, tt:note-id, tt:id-ref, tt:entity, tt:entity-kind,
-                            tt:mention-type, tt:file-number, tt:document-date
-    2. Plain text           tt:plain($node): the text of an element without notes or page breaks,
-                            whitespace normalised (mode tt:plain)
-    3. Blocks               mode tt:flatten: the document (or a note) as a flat sequence of
-                            <tt:block kind="…"> elements (one per paragraph, list item, table row,
-                            opener or closer line …) and <tt:pb> elements (page breaks that stand
-                            between blocks). Inside a block, the inline content is a flat stream
-                            (mode tt:events): text nodes, <tt:ms/> … <tt:me/> around a mention,
-                            <tt:note-ref/> where a footnote marker stands, <tt:pb/> for a page
-                            break inside the text, <tt:tab/> between table cells.
+    1. Finding things       tt:document (the document div), tt:tei (the TEI element, if any),
+                            tt:id-ref ("#x" → "x"), tt:source-note, tt:is-footnote, tt:is-frame,
+                            tt:footnotes, tt:note-number, tt:note-id, tt:entity (standOff record a
+                            mention's @ref points to), tt:entity-kind, tt:mention-type,
+                            tt:file-number, tt:dateline, tt:document-date; key tt:id (xml:id)
+    2. Plain text           tt:plain($nodes): their text without notes or page breaks, whitespace
+                            normalised (mode tt:plain)
+    3. Blocks               tt:blocks($element) (mode tt:flatten): the document (or a note) as a
+                            flat sequence of <tt:block kind="…"> elements (one per paragraph, list
+                            item, table row, opener or closer line …) and <tt:pb> elements (page
+                            breaks standing between blocks). A block's @kind is tt:block-kind of
+                            the element that owns its text, @parent identifies that element's
+                            parent (rows of one table), @frame="true" marks the document's own
+                            opener, closer and dateline. Inside a block, the inline content is a
+                            flat stream (mode tt:events): text nodes, <tt:ms/> … <tt:me/> around
+                            a mention, <tt:note-ref/> where a footnote marker stands, <tt:pb/> for
+                            a page break inside the text, <tt:tab/> between table cells.
     4. Layout               tt:layout($block): the block's text with whitespace normalised as
                             history.state.gov prints it, as a sequence of strings interleaved with
                             marker maps (footnote markers, page breaks, mention starts and ends),
-                            each carrying its offset (in Unicode code points) in the text.
+                            each carrying its offset (in Unicode code points) in the text;
+                            tt:block-text($layout): the text alone.
 
   Whitespace rule (what history.state.gov does, and what the raw text shows): every run of
   whitespace becomes one space, a block is trimmed, and a footnote marker is glued to the
@@ -106,7 +112,7 @@
     <xsl:param name="note" as="element(note)"/>
     <xsl:sequence select="if (normalize-space($note/@n))
         then normalize-space($note/@n)
-        else string(count($note/preceding::note[tt:is-footnote(.)]
+        else string(count(($note/preceding::note | $note/ancestor::note)[tt:is-footnote(.)]
                              [not(ancestor::teiHeader or ancestor::standOff)]) + 1)"/>
   </xsl:function>
 
@@ -114,7 +120,7 @@
   <xsl:function name="tt:note-id" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
     <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
-        else 'fn' || count($note/preceding::note) + 1"/>
+        else 'fn' || count($note/preceding::note | $note/ancestor::note) + 1"/>
   </xsl:function>
 
   <!-- The authority record a mention points to with @ref, looked up in the standOff. -->
@@ -137,19 +143,17 @@
   <xsl:template match="*[@type = 'role'] | role" mode="tt:entity-kind" as="xs:string">role</xsl:template>
   <xsl:template match="*" mode="tt:entity-kind" as="xs:string">{local-name()}</xsl:template>
 
-  <!-- What a mention in the text is: person, place, org, role, date, term or name. -->
+  <!-- What a mention in the text is: person, place, org, role, date, term or name (empty for an
+       element that is not a mention). -->
+  <xsl:variable name="tt:mention-types" as="map(xs:string, xs:string)" select="map {
+      'persName': 'person', 'placeName': 'place', 'geogName': 'place', 'orgName': 'org',
+      'rs': 'role', 'date': 'date', 'time': 'date', 'gloss': 'term', 'term': 'term', 'name': 'name' }"/>
+
   <xsl:function name="tt:mention-type" as="xs:string?">
     <xsl:param name="element" as="element()"/>
-    <xsl:apply-templates select="$element" mode="tt:mention-type"/>
+    <xsl:sequence select="if (namespace-uri($element) = 'http://www.tei-c.org/ns/1.0')
+                          then $tt:mention-types(local-name($element)) else ()"/>
   </xsl:function>
-  <xsl:template match="persName" mode="tt:mention-type" as="xs:string">person</xsl:template>
-  <xsl:template match="placeName | geogName" mode="tt:mention-type" as="xs:string">place</xsl:template>
-  <xsl:template match="orgName" mode="tt:mention-type" as="xs:string">org</xsl:template>
-  <xsl:template match="rs" mode="tt:mention-type" as="xs:string">role</xsl:template>
-  <xsl:template match="date | time" mode="tt:mention-type" as="xs:string">date</xsl:template>
-  <xsl:template match="gloss | term" mode="tt:mention-type" as="xs:string">term</xsl:template>
-  <xsl:template match="name" mode="tt:mention-type" as="xs:string">name</xsl:template>
-  <xsl:template match="*" mode="tt:mention-type"/>
 
   <!-- The State Department decimal file number: from the header if the converter recorded it,
        else from the source note ("761.91/8–348: Telegram"; "…Central Files, 747C.00/10–2556."). -->
@@ -221,23 +225,28 @@
   <!-- 3. Blocks (mode tt:flatten) and their inline content (mode tt:events)                     -->
   <!-- ========================================================================================= -->
 
-  <!-- Which nodes start a block of their own when they stand in mixed content. -->
+  <!-- Which nodes start a block of their own when they stand in mixed content. (A lookup
+       rather than a mode: it is asked of every node, and a map is much faster in SaxonJS.) -->
+  <xsl:variable name="tt:block-elements" as="map(xs:string, xs:boolean)" select="map:merge((
+      'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'docAuthor',
+      'list', 'item', 'table', 'row', 'postscript', 'div', 'lg', 'l', 'trailer', 'argument',
+      'epigraph', 'floatingText', 'listBibl', 'figure', 'castList', 'sp'
+    ) ! map { .: true() })"/>
+
   <xsl:function name="tt:is-block" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:apply-templates select="$node" mode="tt:is-block"/>
+    <xsl:sequence select="$node instance of element() and (
+        (namespace-uri($node) = 'http://www.tei-c.org/ns/1.0' and $tt:block-elements(local-name($node)))
+        or exists($node[self::label[parent::list]
+                      | self::seg[parent::opener or parent::closer]
+                      | self::note[@type = 'source'][@rend = 'inline']
+                      | self::quote[@rend = 'blockquote' or p or list or table or lg or ab]
+                      | self::cit[quote[@rend = 'blockquote']]
+                      | self::bibl[parent::listBibl]
+                      | self::stage[not(ancestor::p)]
+                      | self::space[@dim = 'vertical']
+                      | self::frus:attachment]))"/>
   </xsl:function>
-  <xsl:template match="node()" mode="tt:is-block" as="xs:boolean">
-    <xsl:sequence select="false()"/>
-  </xsl:template>
-  <xsl:template mode="tt:is-block" as="xs:boolean"
-      match="p | ab | head | opener | closer | dateline | salute | signed | byline | docAuthor
-           | list | item | label[parent::list] | table | row | postscript | div | lg | l
-           | trailer | argument | epigraph | floatingText | frus:attachment | listBibl | bibl[parent::listBibl]
-           | note[@type = 'source'][@rend = 'inline'] | seg[parent::opener or parent::closer]
-           | quote[@rend = 'blockquote'] | quote[p | list | table | lg | ab] | cit[quote[@rend = 'blockquote']]
-           | figure | castList | sp | stage[not(ancestor::p)] | space[@dim = 'vertical']">
-    <xsl:sequence select="true()"/>
-  </xsl:template>
 
   <!-- The kind of block an element makes: its local name, with a few refinements. -->
   <xsl:function name="tt:block-kind" as="xs:string">

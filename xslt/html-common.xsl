@@ -71,12 +71,14 @@
 
   <xsl:function name="h:kind-label" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="(map { 'person': 'Person', 'place': 'Place', 'org': 'Organisation' }($kind), $kind)[1]"/>
+    <xsl:sequence select="if ($kind = 'person') then 'Person' else if ($kind = 'place') then 'Place'
+                          else if ($kind = 'org') then 'Organisation' else $kind"/>
   </xsl:function>
 
   <xsl:function name="h:kind-plural" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="(map { 'person': 'Persons', 'place': 'Places', 'org': 'Organisations' }($kind), $kind)[1]"/>
+    <xsl:sequence select="if ($kind = 'person') then 'Persons' else if ($kind = 'place') then 'Places'
+                          else if ($kind = 'org') then 'Organisations' else $kind"/>
   </xsl:function>
 
   <!-- ====================================================================================== -->
@@ -279,8 +281,7 @@ nav.register .reg-refs a { display: inline-block; min-width: 1.5rem; padding: .0
   body { font-size: 1.05rem; }
   .layout { padding: 1.25rem 1rem 2rem; }
   .document .pb-label { position: static; width: auto; margin: 0 .2em; line-height: inherit; }
-  .doc-meta { grid-template-columns: 1fr; }
-  .doc-meta dd { margin-bottom: .3rem; }
+  .doc-header h1 { font-size: 1.4rem; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 
@@ -296,7 +297,10 @@ nav.register .reg-refs a { display: inline-block; min-width: 1.5rem; padding: .0
   a { color: inherit; text-decoration: none; }
   sup.fn-ref a { color: #000; }
   .document .pb-label { left: -4.2rem; width: 3.6rem; color: #333; }
-  .notes { break-before: auto; }
+  .notes { break-before: auto; font-size: 10pt; }
+  nav.register { font-size: 9.5pt; }
+  .legend { display: none; }
+  .doc-header h1 { font-size: 17pt; }
   .notes-list > li, .reg-entry { break-inside: avoid; background: none !important; }
   nav.register { margin-top: 1.5rem; break-before: page; }
   nav.register .reg-refs { display: none; }

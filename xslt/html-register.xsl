@@ -9,13 +9,14 @@
   h:registry($doc) gathers them once per page into a map that the templates receive as the tunnel
   parameter $reg:
     'mentions'  the mention elements, in document order
-    'index'     map: generate-id(mention) → its position (1, 2, …), which makes its id "m-N"
-                (a mention that has an xml:id keeps it)
+    'info'      map: generate-id(mention) → map { 'id': "m-N" (N its position; a mention that
+                has an xml:id keeps it), 'text': its words, 'where': "¶2" | "n. 3" | "head" …,
+                'group': its entity's map }
     'groups'    one map per entity, in order of first mention:
                   key, id ("reg-" + the standOff id, or "reg-person-3" for an untagged name),
                   desc-id, kind (person | place | org), record (the standOff element, if any),
                   name, desc, wikidata, forms (other wordings in the text), mentions
-    'group-of'  map: h:entity-key(mention) → its group
+  Everything is computed once here, so that a page costs one pass over its mentions.
 
   Mentions are grouped by the standOff record their @ref points to, else by @corresp (a user's
   persons list), else by kind + wording.
@@ -43,8 +44,9 @@
         else if ($e/self::placeName or $e/self::geogName) then 'place'
         else if ($e/self::orgName) then 'org'
         else if ($e/self::rs) then
-          (map { 'person': 'person', 'place': 'place', 'org': 'org',
-                 'organisation': 'org', 'organization': 'org' }(lower-case(normalize-space($e/@type))))
+          (let $t := lower-case(normalize-space($e/@type))
+           return if ($t = ('person', 'place', 'org')) then $t
+                  else if ($t = ('organisation', 'organization')) then 'org' else ())
         else ()"/>
   </xsl:function>
 
@@ -59,12 +61,19 @@
 
   <xsl:function name="h:entity-key" as="xs:string">
     <xsl:param name="m" as="element()"/>
+    <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="ref" select="tt:id-ref($m/@ref)"/>
     <xsl:variable name="corresp" select="tt:id-ref($m/@corresp)"/>
     <xsl:sequence select="
         if ($ref) then 'ref:' || $ref
         else if ($corresp) then 'corresp:' || $corresp
-        else 'text:' || h:kind($m) || ':' || lower-case(tt:plain($m))"/>
+        else 'text:' || h:kind($m) || ':' || lower-case($text)"/>
+  </xsl:function>
+
+  <!-- The words of a mention (its notes left out). -->
+  <xsl:function name="h:mention-text" as="xs:string">
+    <xsl:param name="m" as="element()"/>
+    <xsl:sequence select="if ($m//note or $m//pb) then tt:plain($m) else normalize-space($m)"/>
   </xsl:function>
 
   <!-- The name an authority record gives (its first name element). -->
@@ -83,9 +92,17 @@
   <xsl:function name="h:registry" as="map(*)">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="mentions" select="h:mentions($doc)"/>
+    <!-- the document's paragraphs (not those inside another or in a note), numbered -->
+    <xsl:variable name="paragraphs" select="$doc//p[not(ancestor::p or ancestor::note)]"/>
+    <xsl:variable name="paragraph-number" select="map:merge(for $i in 1 to count($paragraphs)
+                                                            return map { generate-id($paragraphs[$i]): $i })"/>
+    <xsl:variable name="texts" as="xs:string*" select="$mentions ! h:mention-text(.)"/>
+    <xsl:variable name="keys" as="xs:string*" select="for $i in 1 to count($mentions)
+                                                      return h:entity-key($mentions[$i], $texts[$i])"/>
     <xsl:variable name="groups" as="map(*)*">
-      <xsl:for-each-group select="$mentions" group-by="h:entity-key(.)">
-        <xsl:variable name="first" select="current-group()[1]"/>
+      <xsl:for-each-group select="1 to count($mentions)" group-by="$keys[current()]">
+        <xsl:variable name="members" select="$mentions[position() = current-group()]"/>
+        <xsl:variable name="first" select="$members[1]"/>
         <xsl:variable name="key" select="current-grouping-key()"/>
         <xsl:variable name="record" select="tt:entity($first)"/>
         <xsl:variable name="record-kind" select="if ($record) then tt:entity-kind($record) else ()"/>
@@ -93,7 +110,7 @@
         <xsl:variable name="id" select="
             if (starts-with($key, 'text:')) then 'reg-' || $kind || '-' || position()
             else 'reg-' || replace(substring-after($key, ':'), '[^A-Za-z0-9_.\-]+', '_')"/>
-        <xsl:variable name="name" select="(h:record-name($record), tt:plain($first)[.], '(unnamed)')[1]"/>
+        <xsl:variable name="name" select="(h:record-name($record), $texts[current-group()[1]][.], '(unnamed)')[1]"/>
         <xsl:sequence select="map {
             'key': $key,
             'id': $id,
@@ -103,23 +120,31 @@
             'name': $name,
             'desc': h:record-desc($record),
             'wikidata': ($record/idno[@type = 'wikidata'] ! normalize-space(.))[.][1],
-            'forms': distinct-values(current-group() ! tt:plain(.))[. != $name][. != ''],
-            'mentions': current-group()
+            'forms': distinct-values($texts[position() = current-group()])[. != $name][. != ''],
+            'mentions': $members
           }"/>
       </xsl:for-each-group>
     </xsl:variable>
+    <xsl:variable name="group-of" select="map:merge($groups ! map { ?key: . })"/>
     <xsl:sequence select="map {
         'mentions': $mentions,
-        'index': map:merge(for $i in 1 to count($mentions) return map { generate-id($mentions[$i]): $i }),
         'groups': $groups,
-        'group-of': map:merge($groups ! map { ?key: . })
+        'resp': map:merge(for $r in distinct-values($mentions/@resp ! normalize-space(.))
+                          return map { $r: h:resp-label($r, $doc) }),
+        'info': map:merge(for $i in 1 to count($mentions) return
+          let $m := $mentions[$i] return map { generate-id($m): map {
+            'id': if ($m/@xml:id) then string($m/@xml:id) else 'm-' || $i,
+            'text': $texts[$i],
+            'where': h:location($m, $paragraph-number),
+            'group': $group-of($keys[$i])
+          } })
       }"/>
   </xsl:function>
 
   <xsl:function name="h:mention-id" as="xs:string">
     <xsl:param name="m" as="element()"/>
     <xsl:param name="reg" as="map(*)"/>
-    <xsl:sequence select="if ($m/@xml:id) then string($m/@xml:id) else 'm-' || $reg?index(generate-id($m))"/>
+    <xsl:sequence select="$reg?info(generate-id($m))?id"/>
   </xsl:function>
 
   <!-- "high" | "medium" | "low" | "none"; a numeric @cert (0–1) is banded. -->
@@ -136,9 +161,10 @@
 
   <!-- Who made the tag: the resp of the respStmt that @resp points to. -->
   <xsl:function name="h:resp-label" as="xs:string?">
-    <xsl:param name="m" as="element()"/>
-    <xsl:variable name="id" select="tt:id-ref($m/@resp)"/>
-    <xsl:variable name="stmt" select="if ($id) then key('tt:id', $id, root($m))[1] else ()"/>
+    <xsl:param name="resp" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="id" select="tt:id-ref($resp)"/>
+    <xsl:variable name="stmt" select="if ($id) then key('tt:id', $id, root($context))[1] else ()"/>
     <xsl:sequence select="
         if ($stmt/resp) then tt:plain($stmt/resp[1])[.]
         else if ($id) then replace($id, '^resp\.', '')
@@ -149,7 +175,8 @@
   <xsl:function name="h:tip" as="xs:string">
     <xsl:param name="m" as="element()"/>
     <xsl:param name="g" as="map(*)"/>
-    <xsl:variable name="resp" select="h:resp-label($m)"/>
+    <xsl:param name="reg" as="map(*)"/>
+    <xsl:variable name="resp" select="if ($m/@resp) then $reg?resp(normalize-space($m/@resp)) else ()"/>
     <xsl:variable name="cert" select="h:cert($m)"/>
     <xsl:variable name="how" select="
         if ($resp) then upper-case(substring($resp, 1, 1)) || substring($resp, 2)
@@ -165,12 +192,12 @@
   <!-- Where a mention stands, for the index: "¶2", "n. 3", "head", "opener", "closer" … -->
   <xsl:function name="h:location" as="xs:string">
     <xsl:param name="m" as="element()"/>
-    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="paragraph-number" as="map(*)"/>
     <xsl:variable name="note" select="$m/ancestor::note[tt:is-footnote(.)][1]"/>
     <xsl:variable name="p" select="($m/ancestor::p[not(ancestor::note)])[1]"/>
     <xsl:sequence select="
         if ($note) then 'n. ' || tt:note-number($note)
-        else if ($p) then '¶' || (count($doc//p[not(ancestor::p) and not(ancestor::note)][. &lt;&lt; $p]) + 1)
+        else if ($p and exists($paragraph-number(generate-id($p)))) then '¶' || $paragraph-number(generate-id($p))
         else if ($m/ancestor::head) then 'head'
         else if ($m/ancestor::opener) then 'opener'
         else if ($m/ancestor::closer) then 'closer'
@@ -207,13 +234,14 @@
 
   <xsl:template match="persName | placeName | geogName | orgName | rs">
     <xsl:param name="reg" as="map(*)" tunnel="yes"/>
-    <xsl:variable name="g" select="if (exists($reg?index(generate-id(.)))) then $reg?group-of(h:entity-key(.)) else ()"/>
+    <xsl:variable name="info" select="$reg?info(generate-id(.))"/>
+    <xsl:variable name="g" select="$info?group"/>
     <xsl:choose>
       <xsl:when test="exists($g)">
-        <span id="{h:mention-id(., $reg)}"
+        <span id="{$info?id}"
               class="ent ent-{$g?kind} cert-{h:cert(.)}"
               tabindex="0"
-              data-tip="{h:tip(., $g)}"
+              data-tip="{h:tip(., $g, $reg)}"
               aria-describedby="{$g?desc-id}">
           <xsl:if test="@ref or @corresp">
             <xsl:attribute name="data-ref" select="(tt:id-ref(@ref), tt:id-ref(@corresp))[1]"/>
@@ -313,12 +341,13 @@
       <xsl:text> </xsl:text>
       <span class="reg-refs">
         <span class="vh">Mentions: </span>
-        <xsl:for-each-group select="$g?mentions" group-by="h:location(., $doc)">
+        <xsl:for-each-group select="$g?mentions" group-by="$reg?info(generate-id(.))?where">
           <xsl:variable name="where" select="current-grouping-key()"/>
           <xsl:variable name="several" select="count(current-group()) gt 1"/>
           <xsl:for-each select="current-group()">
-            <a href="#{h:mention-id(., $reg)}"
-               title="“{tt:plain(.)}” in {h:location-long($where)}">{$where}<xsl:if test="$several"
+            <xsl:variable name="info" select="$reg?info(generate-id(.))"/>
+            <a href="#{$info?id}"
+               title="“{$info?text}” in {h:location-long($where)}">{$where}<xsl:if test="$several"
                  >{codepoints-to-string(96 + (position() mod 26, 26)[. gt 0][1])}</xsl:if></a>
             <xsl:text> </xsl:text>
           </xsl:for-each>

@@ -24,7 +24,7 @@
 
   Modules: common.xsl (shared with the text and JSON outputs), html-common.xsl (CSS, script,
   helpers shared with tei-to-index.xsl), html-register.xsl (mentions and the index).
-  Text from the input is only ever written as text (no disable-output-escaping anywhere); links
+  Text from the input is only ever written as text (output escaping is never disabled); links
   are made only to places inside the page.
 -->
 <xsl:stylesheet version="3.0"
@@ -477,12 +477,26 @@
   </xsl:template>
 
   <!-- A footnote marker is glued to the word before it (history.state.gov): whitespace
-       before a footnote, even across the end of an element, is dropped. -->
-  <xsl:template match="text()[matches(., '\s$')]
-                             [following::node()[not(self::text()[not(normalize-space())])][1]
-                                               [self::note[tt:is-footnote(.)]]]">
+       before a footnote, even across the end of an inline element, is dropped. -->
+  <xsl:template match="text()[matches(., '\s$')][h:glued-to-note(.)]">
     <xsl:value-of select="replace(., '\s+$', '')"/>
   </xsl:template>
+
+  <xsl:function name="h:glued-to-note" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="next" select="$n/following-sibling::node()[1]"/>
+    <xsl:sequence select="
+        if (empty($next)) then
+          (if ($n/parent::*[self::hi or self::persName or self::placeName or self::geogName or self::orgName
+                            or self::rs or self::gloss or self::term or self::date or self::time or self::name
+                            or self::seg or self::foreign or self::emph or self::title or self::abbr or self::num
+                            or self::q or self::ref or self::unclear or self::sic or self::add or self::roleName
+                            or self::quote[not(p | ab | lg | list | table)]])
+           then h:glued-to-note($n/..) else false())
+        else if ($next/self::note) then tt:is-footnote($next)
+        else if ($next/self::text() and not(normalize-space($next))) then h:glued-to-note($next)
+        else false()"/>
+  </xsl:function>
 
   <xsl:template match="lb"><br/></xsl:template>
   <xsl:template match="cb | milestone | fw | anchor[not(@xml:id)]"/>

@@ -52,45 +52,51 @@
         select="tt:blocks($doc)[not($bare and @frame = 'true')]"/>
     <xsl:variable name="notes" as="element(note)*"
         select="tt:footnotes($doc)[not($bare and ancestor::*[tt:is-frame(.)])]"/>
-    <xsl:variable name="body" as="xs:string" select="tt:join-blocks($blocks)"/>
+    <xsl:variable name="body" as="xs:string" select="tt:join(tt:rendered($blocks), '', '')"/>
     <xsl:variable name="foot" as="xs:string*">
       <xsl:apply-templates select="$notes" mode="tt:footnote"/>
     </xsl:variable>
-    <xsl:value-of select="string-join(($body[.], tt:join-notes($foot, $notes)[.]), '&#10;&#10;') || '&#10;'"/>
+    <xsl:value-of select="string-join(($body[.], tt:join-notes($foot)[.]), '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
 
-  <!-- Blocks, a blank line between them; two after the document's head; the rows of a table
-       one a line. -->
-  <xsl:function name="tt:join-blocks" as="xs:string">
+  <!-- The blocks as text, each in a <tt:out> that remembers what kind of block it was. -->
+  <xsl:function name="tt:rendered" as="element(tt:out)*">
     <xsl:param name="blocks" as="element()*"/>
-    <xsl:variable name="rendered" as="element()*">
-      <xsl:for-each select="$blocks">
-        <xsl:variable name="text" as="xs:string?">
-          <xsl:apply-templates select="." mode="tt:render"/>
-        </xsl:variable>
-        <xsl:if test="$text">
-          <tt:out kind="{@kind}" parent="{@parent}">{$text}</tt:out>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
+    <xsl:for-each select="$blocks">
+      <xsl:variable name="text" as="xs:string?">
+        <xsl:apply-templates select="." mode="tt:render"/>
+      </xsl:variable>
+      <xsl:if test="$text">
+        <tt:out kind="{@kind}" parent="{@parent}">{$text}</tt:out>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- Rendered blocks joined: a blank line between them, two after the document's head, the rows
+       of a table one a line. $first goes before the first block, $more before each further one
+       (a footnote's number and indentation). -->
+  <xsl:function name="tt:join" as="xs:string">
+    <xsl:param name="out" as="element(tt:out)*"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="more" as="xs:string"/>
     <xsl:sequence select="string-join(
-        for $i in 1 to count($rendered)
-        return (if ($i gt 1) then tt:separator($rendered[$i - 1], $rendered[$i]) else '') || string($rendered[$i]))"/>
+        for $i in 1 to count($out)
+        return if ($i = 1) then $first || $out[1]
+               else tt:separator($out[$i - 1], $out[$i]) || $more || $out[$i])"/>
   </xsl:function>
 
   <xsl:function name="tt:separator" as="xs:string">
-    <xsl:param name="before" as="element()"/>
-    <xsl:param name="after" as="element()"/>
+    <xsl:param name="before" as="element(tt:out)"/>
+    <xsl:param name="after" as="element(tt:out)"/>
     <xsl:sequence select="
         if ($before/@kind = 'head') then '&#10;&#10;&#10;'
         else if ($before/@kind = 'row' and $after/@kind = 'row' and $before/@parent = $after/@parent) then '&#10;'
         else '&#10;&#10;'"/>
   </xsl:function>
 
-  <!-- Notes, one a line; a note of several paragraphs is followed by a blank line. -->
+  <!-- Footnotes, one a line; a note of several paragraphs is followed by a blank line. -->
   <xsl:function name="tt:join-notes" as="xs:string">
     <xsl:param name="foot" as="xs:string*"/>
-    <xsl:param name="notes" as="element(note)*"/>
     <xsl:sequence select="string-join(
         for $i in 1 to count($foot)
         return (if ($i = 1) then ''
@@ -102,46 +108,35 @@
   <!-- One block                                                                                 -->
 
   <xsl:template match="tt:block" mode="tt:render" as="xs:string?">
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="tt:layout(.)" mode="tt:marker"/>
-    </xsl:variable>
+    <xsl:variable name="text" select="string-join(tt:layout(.) ! tt:marker(.))"/>
     <!-- a page marker brings spaces of its own: squeeze them, and trim (not the tabs) -->
-    <xsl:sequence select="replace(replace(string-join($parts), ' {2,}', ' '), '^ +| +$', '')[.]"/>
+    <xsl:sequence select="replace(replace($text, ' {2,}', ' '), '^ +| +$', '')[.]"/>
   </xsl:template>
 
   <xsl:template match="tt:pb" mode="tt:render" as="xs:string?">
     <xsl:if test="$raw">[Page {@n}]</xsl:if>
   </xsl:template>
 
-  <!-- text, and the markers tt:layout puts between the text -->
-  <xsl:template match=".[. instance of xs:string]" mode="tt:marker" as="xs:string">
-    <xsl:sequence select="."/>
-  </xsl:template>
-  <xsl:template match=".[. instance of map(*)][?kind = 'note']" mode="tt:marker" as="xs:string">
-    <xsl:sequence select="if ($raw) then ?n else '[' || ?n || ']'"/>
-  </xsl:template>
-  <xsl:template match=".[. instance of map(*)][?kind = 'pb']" mode="tt:marker" as="xs:string">
-    <xsl:sequence select="if ($raw) then ' [Page ' || ?n || '] ' else ''"/>
-  </xsl:template>
-  <xsl:template match=".[. instance of map(*)]" mode="tt:marker" as="xs:string" priority="-1">
-    <xsl:sequence select="''"/>
-  </xsl:template>
+  <!-- The text, and the markers tt:layout puts between the text: a footnote number (glued to the
+       character before), a page marker. (A function, not a mode: it runs for every piece.) -->
+  <xsl:function name="tt:marker" as="xs:string">
+    <xsl:param name="item" as="item()"/>
+    <xsl:sequence select="
+        if ($item instance of xs:string) then $item
+        else if ($item?kind = 'note') then (if ($raw) then $item?n else '[' || $item?n || ']')
+        else if ($item?kind = 'pb' and $raw) then ' [Page ' || $item?n || '] '
+        else ''"/>
+  </xsl:function>
 
   <!-- ========================================================================================= -->
   <!-- One footnote: "  N. text", further paragraphs after a blank line, indented four spaces    -->
 
   <xsl:template match="note" mode="tt:footnote" as="xs:string">
-    <xsl:variable name="paragraphs" as="xs:string*">
-      <xsl:for-each select="tt:blocks(.)">
-        <xsl:apply-templates select="." mode="tt:render"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="label" select="if ($raw) then '  ' || tt:note-number(.) || '. '
-                                       else '[' || tt:note-number(.) || '] '"/>
-    <xsl:variable name="indent" select="if ($raw) then '    ' else '    '"/>
-    <xsl:sequence select="string-join((
-        $label || $paragraphs[1],
-        for $p in subsequence($paragraphs, 2) return $indent || $p), '&#10;&#10;')"/>
+    <xsl:variable name="n" select="tt:note-number(.)"/>
+    <xsl:variable name="label" select="if ($raw) then '  ' || $n || '. ' else '[' || $n || '] '"/>
+    <xsl:variable name="paragraphs" select="tt:rendered(tt:blocks(.))"/>
+    <xsl:sequence select="if (empty($paragraphs)) then replace($label, ' $', '')
+                          else tt:join($paragraphs, $label, '    ')"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -25,20 +25,39 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*/gu;
 
+const FOLDED = new Map<string, string>();
+
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/[‐‑–—]/g, '-')
-    .toLowerCase();
+  const lower = s.toLowerCase();
+  if (/^[a-z0-9 '-]*$/.test(lower)) return lower;
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    f = lower
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[’‘`]/g, "'")
+      .replace(/[‐‑–—]/g, '-');
+    if (FOLDED.size < 100_000) FOLDED.set(s, f);
+  }
+  return f;
+}
+
+/** Folded keys of the words of a name form (as `tokenize` would give them, without the rest). */
+export function wordKeys(text: string): string[] {
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let w = m[0];
+    const n = w.length;
+    if (n > 2 && (w[n - 1] === 's' || w[n - 1] === 'S') && (w[n - 2] === '’' || w[n - 2] === "'")) w = w.slice(0, n - 2);
+    out.push(fold(w));
+  }
+  return out;
 }
 
 /** Folded key of a multi-word form: its words' keys joined by one space (stops and commas dropped). */
 export function formKey(form: string): string {
-  return tokenize(form)
-    .map((t) => t.key)
-    .join(' ');
+  return wordKeys(form).join(' ');
 }
 
 export function tokenize(text: string): Token[] {
@@ -96,6 +115,9 @@ function markSentenceStarts(text: string, tokens: Token[]): void {
   }
 }
 
+/** Abbreviations inside a name (`St. John`, `Armour Jr.`). */
+const NAME_ABBREVIATIONS = new Set(['st', 'jr', 'sr', 'mt', 'ft']);
+
 /** The text between two tokens. */
 export function gapBetween(text: string, a: Token, b: Token): string {
   return text.slice(a.end, b.start);
@@ -104,7 +126,7 @@ export function gapBetween(text: string, a: Token, b: Token): string {
 /** Words of a name may be separated by spaces, or by a stop after an initial (`C. Burke`, `U.N.`). */
 export function isNameGap(gap: string, before: Token): boolean {
   if (/^[ \t\u00a0]+$/.test(gap)) return true;
-  if (before.dot && /^\.[ \t\u00a0]*$/.test(gap)) return before.text.length <= 3 || ABBREVIATION_BEFORE_NAME.has(before.key);
+  if (before.dot && /^\.[ \t\u00a0]*$/.test(gap)) return before.text.length === 1 || NAME_ABBREVIATIONS.has(before.key);
   return false;
 }
 
@@ -154,7 +176,7 @@ export const ORG_HEADS = words(`
   Departments Embassy Embassies Legation Legations Consulate Consulates Mission Missions Delegation Delegations Agency Agencies Administration
   Bureau Bureaus Board Boards Assembly Conference Conferences Organization Organizations Organisation Organisations Army Armies Navy Navies
   Command Government Governments Church Churches Federation League Association Associations Society Societies Front Movement Division Divisions
-  Staff Secretariat Cabinet Parliament Senate Congress Court Tribunal Fund Authority Corps Police Club Directorate Headquarters Diet Duma Soviet
+  Staff Secretariat Cabinet Parliament Senate Congress Court Tribunal Fund Authority Corps Police Club Directorate Headquarters Diet Duma
   Presidium Politburo Comintern Cominform Chamber Council Syndicate Trust Industries Railways Airlines Lines Institute Laboratory Library Museum
   Foundation Group Regiment Brigade Battalion Squadron Fleet Forces Force Guard Guards`);
 
@@ -202,9 +224,9 @@ export const FUNCTION_WORDS = words(`
   This These Those There Here He She It We They I You Me Him Us Them His Her Hers Its Our Ours Their Theirs My Mine Your Yours One Ones Both
   Each Every Either Neither All Any Some Such No Not None Nothing Nobody Everyone Everybody Someone Somebody Anyone Other Another Many Much
   Most More Less Least Few Several Only Also Even Just Still Yet Already Again Once Twice Now Today Tomorrow Yesterday Tonight Perhaps
-  Accordingly Consequently Meanwhile Nevertheless Otherwise Instead Indeed Finally First Second Third Fourth Fifth Last Next Later Earlier
+  Latter Former Accordingly Consequently Meanwhile Nevertheless Otherwise Instead Indeed Finally First Second Third Fourth Fifth Last Next Later Earlier
   Please Yes Is Are Was Were Be Been Being Has Have Had Do Does Did Will Would Shall Should May Might Must Can Could Let Following Regarding
-  Concerning Re Subject Participants Reference Ref Mytel Deptel Embtel Urtel Info FYI End Begin Text Quote Unquote Note Notes Copy Copies
+  Concerning Re Sent Repeated Rptd Pass Passed Subject Participants Reference Ref Mytel Deptel Embtel Urtel Info FYI End Begin Text Quote Unquote Note Notes Copy Copies
   Sincerely Signed Respectfully Faithfully Very Truly Yours Source See Ibid Supra Infra Ante Post Not Printed Document Telegram Despatch
   Dispatch Airgram Memorandum Letter Message Instruction Circular Enclosure Annex Appendix Attachment Tab Vol Volume Page Pages Part Chapter
   Section Paragraph Article Item Point Points Question Questions Answer Answers Mister Sirs Gentlemen Excellency Excellencies Highness Majesty`);
@@ -225,7 +247,7 @@ export const COMMON_CAPITALISED = words(`
   Opposition Left Right Centre Center Liberal Liberals Conservative Conservatives Labor Laborite Tory Tories Democrat Democrats Republican
   Republicans Radical Radicals Communist Communists Nationalist Nationalists Royalist Royalists Leftist Rightist Greek-Cypriot Turkish-Cypriot
   Secret Confidential Top Restricted Priority Niact Urgent Personal Limited Distribution Official Use Only Eyes Exdis Nodis Limdis Operational
-  Immediate Plain Gray Code Cipher Mytel Deptel Embtel Urtel Reftel Contel Legtel Circtel Depcirtel Usdel Delga Gadel Secto Tosec Dulte Tedul
+  Immediate Plain Code Cipher Mytel Deptel Embtel Urtel Reftel Contel Legtel Circtel Depcirtel Usdel Delga Gadel Secto Tosec Dulte Tedul
   OK Mr Mrs Messrs Sir Dr Miss`);
 
 /** Speech and reporting verbs: a capitalised word right before one of them is likely a person. */

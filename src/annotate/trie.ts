@@ -51,6 +51,16 @@ export class TokenTrie<V> {
     return out.reverse();
   }
 
+  /** The values stored for exactly this sequence of keys. */
+  exact(keys: readonly string[]): readonly V[] {
+    let node: Node<V> | undefined = this.root;
+    for (const k of keys) {
+      node = node.next.get(k);
+      if (!node) return [];
+    }
+    return node.values;
+  }
+
   get depth(): number {
     return this.maxDepth;
   }

@@ -5,8 +5,6 @@
  */
 import { SaxesParser } from 'saxes';
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
 export interface XElement {
   kind: 'element';
   name: string;
@@ -23,8 +21,12 @@ export type XNode = XElement | XText;
 
 export type XParse = { ok: true; root: XElement } | { ok: false; error: string; line: number; column: number };
 
+/**
+ * Parses without namespace processing (the registers are large and this is several times faster):
+ * element names lose any prefix, attributes keep `xml:` and drop other prefixes.
+ */
 export function parseXmlTree(xml: string): XParse {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XElement[] = [];
   let root: XElement | undefined;
   let failure: { error: string; line: number; column: number } | undefined;
@@ -33,13 +35,14 @@ export function parseXmlTree(xml: string): XParse {
   });
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) {
-      const attr = a as { uri?: string; local?: string; name: string; value: string };
-      if (attr.uri === XML_NS) attrs[`xml:${attr.local}`] = attr.value;
-      else if (attr.uri === 'http://www.w3.org/2000/xmlns/' || attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
-      else attrs[attr.local ?? attr.name] = attr.value;
+    const raw = tag.attributes as Record<string, string>;
+    for (const name in raw) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      const colon = name.indexOf(':');
+      attrs[colon < 0 || name.startsWith('xml:') ? name : name.slice(colon + 1)] = raw[name]!;
     }
-    const el: XElement = { kind: 'element', name: tag.local ?? tag.name, attrs, children: [] };
+    const colon = tag.name.indexOf(':');
+    const el: XElement = { kind: 'element', name: colon < 0 ? tag.name : tag.name.slice(colon + 1), attrs, children: [] };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root ??= el;

@@ -4,7 +4,8 @@
  * where its outputs go under --out (the relative folder mirrored, names made safe and unique).
  *
  * Globs are matched here (Node 20 has no fs.glob): `*` and `?` within one path segment, `**`
- * for any number of folders. A quoted glob is expanded by us; an unquoted one by the shell.
+ * for any number of folders. A quoted glob is expanded by us; an unquoted one by the shell; an
+ * argument naming an existing file or folder is never taken for a glob.
  * A directory is searched recursively for `*.txt`. Symbolic links to files are followed, to
  * folders not (no loops). Names starting with `.` are skipped unless named explicitly.
  */
@@ -101,7 +102,8 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
   const found = new Map<string, true>();
   const bases: string[] = [];
   for (const arg of args) {
-    if (isGlob(arg)) {
+    // A name that exists is taken as it is, even with `*` or `?` in it.
+    if (isGlob(arg) && !(await stat(resolve(cwd, arg)).catch(() => undefined))) {
       const { base, rest } = globBase(arg);
       const absBase = resolve(cwd, base);
       const regex = globToRegExp(rest);

@@ -46,6 +46,13 @@ export interface ManifestFile {
   tool: string;
   version: string;
   entries: Record<string, ManifestEntry>;
+  /** The corpus files last written from this manifest's folder, and a key of what they were made from. */
+  corpus?: CorpusStamp;
+}
+
+export interface CorpusStamp {
+  key: string;
+  written: string[];
 }
 
 /** The settings an output depends on, besides the input bytes. */
@@ -89,6 +96,8 @@ export class Manifest {
   private dirty = false;
   private lastWrite = 0;
   readonly warnings: string[] = [];
+  /** What the corpus files were last made from (whole runs only). */
+  corpus: CorpusStamp | undefined;
 
   constructor(
     readonly outDir: string,
@@ -117,6 +126,7 @@ export class Manifest {
         if (!current || entry.finishedAt > current.finishedAt) this.known.set(key, entry);
         if (name === this.fileName) this.own.set(key, entry);
       }
+      if (name === this.fileName) this.corpus = parsed.corpus;
     }
   }
 
@@ -140,6 +150,11 @@ export class Manifest {
     this.own.delete(key);
     this.known.delete(key);
     this.schedule();
+  }
+
+  setCorpus(stamp: CorpusStamp | undefined): void {
+    this.corpus = stamp;
+    this.dirty = true;
   }
 
   /** Writes soon: at once when the last write was over `intervalMs` ago, else when that has passed. */
@@ -171,6 +186,7 @@ export class Manifest {
         version: TOOL_VERSION,
         entries: Object.fromEntries(keys.map((k) => [k, this.own.get(k)!])),
       };
+      if (this.corpus) file.corpus = this.corpus;
       try {
         await writeFilesAtomically([{ path: this.path, content: JSON.stringify(file) + '\n' }]);
       } catch (err) {

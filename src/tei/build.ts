@@ -109,8 +109,10 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void 
       if (r.source !== 'register') rec.att('source', `#resp.${r.source}`);
       rec.ele(nameName).txt(r.name);
       for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(v);
+      // TEI's content models differ: in org, idno (a name-like element) must precede note.
+      if (kind === 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(r.wikidata);
       if (r.description) rec.ele(kind === 'place' ? 'desc' : 'note').txt(r.description);
-      if (r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(r.wikidata);
+      if (kind !== 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(r.wikidata);
     }
   }
 }

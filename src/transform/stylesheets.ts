@@ -22,7 +22,7 @@ import SaxonJS from 'saxon-js';
 import type { SaxonNode, TransformOptions, XError } from 'saxon-js';
 import { message, PipelineError } from '../messages.js';
 
-export type StylesheetName = 'text' | 'json' | 'html';
+export type StylesheetName = 'text' | 'json' | 'html' | 'index';
 /** `raw`: the history.state.gov layout telegram-tei reads; `reading`: a clean reading text. */
 export type TextLayout = 'raw' | 'reading';
 
@@ -201,6 +201,11 @@ export function renderJsonText(tei: TeiInput, options: { file?: string } = {}): 
 /** TEI → a self-contained HTML page (xslt/tei-to-html.xsl). */
 export function renderHtml(tei: TeiInput, options: { file?: string } = {}): string {
   return run('html', tei, {}, options.file);
+}
+
+/** A corpus listing → the corpus index page (xslt/tei-to-index.xsl, written by the batch stage). */
+export function renderIndex(sourceXml: string, options: { file?: string } = {}): string {
+  return run('index', sourceXml, {}, options.file);
 }
 
 export interface Renderings {

@@ -1,0 +1,171 @@
+/**
+ * What the recognisers share while annotating one document: its text segments (with tokens), the
+ * candidate tags they propose, and the persons the document has established so far.
+ */
+import type { Cert, EntityKind, EntityRecord, Inline, Resp } from '../model.js';
+import type { AuthorityEntry, Registers, UserPersons } from './registers.js';
+import { fold, type Token } from './text.js';
+
+export type SegmentKind = 'p' | 'item' | 'participant' | 'cell' | 'signed' | 'line' | 'note';
+
+/** One run of inline content that is annotated: a paragraph, list item, cell, closer line or note paragraph. */
+export interface Segment {
+  index: number;
+  kind: SegmentKind;
+  /** For note paragraphs: which note, which paragraph. */
+  noteIndex?: number;
+  paragraph?: number;
+  inlines: Inline[];
+  text: string;
+  tokens: Token[];
+  /** Writes the annotated inlines back into the new model. */
+  write: (inlines: Inline[]) => void;
+}
+
+export type CandidateType = EntityKind | 'role' | 'date' | 'block';
+
+/** A proposed tag over `[start, end)` of a segment's text. `block` reserves text that must stay untagged. */
+export interface Candidate {
+  segment: number;
+  start: number;
+  end: number;
+  type: CandidateType;
+  /** Ranking among overlapping candidates: higher wins (after length). */
+  priority: number;
+  resp: Resp;
+  cert: Cert;
+  person?: DocPerson;
+  /** Place or organisation record. */
+  record?: RecordRef;
+  when?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A place or organisation record the document uses. */
+export interface RecordRef {
+  id: string;
+  kind: 'place' | 'org';
+  name: string;
+  description?: string;
+  variants?: string[];
+  wikidata?: string;
+  source: EntityRecord['source'];
+}
+
+/** The record source for records made by a pattern: see the report (the model lacks 'pattern'). */
+export const PATTERN_SOURCE = 'pattern' as unknown as EntityRecord['source'];
+
+/** A person the document mentions, with what is known about them. */
+export interface DocPerson {
+  id: string;
+  name: string;
+  description?: string;
+  variants: Set<string>;
+  wikidata?: string;
+  /** How the person was established. */
+  origin: 'footnote' | 'userlist' | 'register' | 'pattern';
+  register?: AuthorityEntry;
+  user?: AuthorityEntry;
+  surnames: Set<string>;
+  forenames: Set<string>;
+  /** `sir roger`: forename keys after Sir/Lady/Dame, by which the person may be called. */
+  styled: Set<string>;
+  /** Whether the person was established by strong evidence (title, full name, footnote, list). */
+  strong: boolean;
+}
+
+export interface DocContext {
+  /** ISO date of the document (or of its head or file number), if known. */
+  date?: string;
+  year?: number;
+  /** Folded words of the head, source note and body: evidence for disambiguation. */
+  words: Set<string>;
+  registers: Registers;
+  user?: UserPersons;
+  segments: Segment[];
+  persons: DocPersons;
+  /** Token ranges already claimed by strong tags, per segment (token index -> true). */
+  claimed: Map<number, Set<number>>;
+}
+
+export function slug(s: string): string {
+  const x = fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return x.length > 0 ? (/^[a-z]/.test(x) ? x : `x${x}`) : 'x';
+}
+
+export class DocPersons {
+  readonly all: DocPerson[] = [];
+  private readonly bySurname = new Map<string, DocPerson[]>();
+  private readonly byStyled = new Map<string, DocPerson[]>();
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly reservedIds: (id: string) => boolean) {}
+
+  uniqueId(base: string): string {
+    let id = base;
+    for (let k = 2; this.ids.has(id) || this.reservedIds(id); k++) id = `${base}-${k}`;
+    return id;
+  }
+
+  add(p: Omit<DocPerson, 'id'> & { id?: string }): DocPerson {
+    const existing = p.id ? this.all.find((q) => q.id === p.id) : undefined;
+    if (existing) {
+      this.merge(existing, p);
+      return existing;
+    }
+    const id = p.id ?? this.uniqueId(`per-doc-${slug(p.name)}`);
+    const person: DocPerson = { ...p, id };
+    this.ids.add(id);
+    this.all.push(person);
+    this.index(person);
+    return person;
+  }
+
+  merge(into: DocPerson, from: Partial<DocPerson>): void {
+    for (const s of from.surnames ?? []) into.surnames.add(s);
+    for (const s of from.forenames ?? []) into.forenames.add(s);
+    for (const s of from.styled ?? []) into.styled.add(s);
+    for (const v of from.variants ?? []) into.variants.add(v);
+    if (from.strong) into.strong = true;
+    if (!into.user && from.user) into.user = from.user;
+    if (!into.register && from.register) into.register = from.register;
+    this.index(into);
+  }
+
+  private index(p: DocPerson): void {
+    for (const s of p.surnames) {
+      const list = this.bySurname.get(s) ?? [];
+      if (!list.includes(p)) list.push(p);
+      this.bySurname.set(s, list);
+    }
+    for (const s of p.styled) {
+      const list = this.byStyled.get(s) ?? [];
+      if (!list.includes(p)) list.push(p);
+      this.byStyled.set(s, list);
+    }
+  }
+
+  withSurname(key: string): DocPerson[] {
+    return this.bySurname.get(key) ?? [];
+  }
+
+  withStyle(key: string): DocPerson[] {
+    return this.byStyled.get(key) ?? [];
+  }
+
+  /** The person already established for a user-list or register entry. */
+  forEntry(e: AuthorityEntry): DocPerson | undefined {
+    return this.all.find((p) => p.user === e || p.register === e);
+  }
+}
+
+export function claim(ctx: DocContext, segment: number, from: number, to: number): void {
+  let set = ctx.claimed.get(segment);
+  if (!set) ctx.claimed.set(segment, (set = new Set()));
+  for (let i = from; i < to; i++) set.add(i);
+}
+
+export function isClaimed(ctx: DocContext, segment: number, i: number): boolean {
+  return ctx.claimed.get(segment)?.has(i) === true;
+}

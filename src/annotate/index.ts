@@ -1,0 +1,217 @@
+/**
+ * annotate: DocumentModel -> DocumentModel with persons, places, organisations, roles and dates
+ * tagged (TextRuns split into Mention inlines) and the records they point to in `entities`.
+ *
+ * Annotated: body paragraphs, list items, table cells, the closer's lines and signature, and every
+ * footnote paragraph. Not annotated: the head (its sender and addressee are tagged by the parser),
+ * the opener and datelines.
+ *
+ * Pure: the registers are loaded once by the caller (`readRegisters`, `loadRegisters`,
+ * `loadUserPersons`) and shared by all documents of a batch.
+ */
+import { message, type Message } from '../messages.js';
+import type { DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
+import { plainText, wrapSpan } from '../inlines.js';
+import { dateFromFileNumber } from '../parse/dates.js';
+import { DocPersons, PATTERN_SOURCE, type Candidate, type DocContext, type DocPerson, type RecordRef, type Segment, type SegmentKind } from './context.js';
+import { findDates } from './dates.js';
+import { identifyFromFootnotes, type Anchor } from './footnote-identification.js';
+import { findOrgs } from './orgs.js';
+import { findPersons } from './persons.js';
+import { findPlaces } from './places.js';
+import type { Registers, UserPersons } from './registers.js';
+import { tokenize } from './text.js';
+
+export interface AnnotateOptions {
+  registers: Registers;
+  userPersons?: UserPersons;
+}
+
+export {
+  defaultRegisters, emptyRegisters, loadRegisters, loadUserPersons, readRegisters, type Registers, type UserPersons,
+} from './registers.js';
+export { vettingEntries, vettingLines, vettingList, type VettingEntry } from './vetting.js';
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const HEAD_DATE = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2}),\\s+(\\d{4})`);
+
+function documentDate(doc: DocumentModel): string | undefined {
+  if (doc.date?.when) return doc.date.when.slice(0, 10);
+  const head = doc.head ? plainText(doc.head.inlines) : '';
+  const m = HEAD_DATE.exec(head);
+  if (m) {
+    const month = MONTHS.split('|').indexOf(m[1]!) + 1;
+    return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
+  const source = doc.sourceNote?.text ?? '';
+  return dateFromFileNumber(source);
+}
+
+interface Collected {
+  segments: Segment[];
+  anchors: Anchor[];
+  noteSegments: Map<number, Segment>;
+}
+
+function collectSegments(doc: DocumentModel): Collected {
+  const segments: Segment[] = [];
+  const anchors: Anchor[] = [];
+  const noteSegments = new Map<number, Segment>();
+  const add = (kind: SegmentKind, inlines: Inline[], write: (x: Inline[]) => void, note?: { noteIndex: number; paragraph: number }): Segment => {
+    const text = plainText(inlines);
+    const seg: Segment = { index: segments.length, kind, inlines, text, tokens: tokenize(text), write, ...note };
+    segments.push(seg);
+    let offset = 0;
+    for (const inline of inlines) {
+      if (inline.kind === 'noteRef') anchors.push({ segment: seg.index, offset, noteIndex: inline.noteIndex });
+      if (inline.kind === 'text' || inline.kind === 'mention' || inline.kind === 'party') offset += inline.text.length;
+    }
+    return seg;
+  };
+  for (const block of doc.body) {
+    if (block.kind === 'p') add('p', block.inlines, (x) => (block.inlines = x));
+    else if (block.kind === 'list') {
+      for (const item of block.items) add(block.type === 'participants' ? 'participant' : 'item', item.inlines, (x) => (item.inlines = x));
+    } else if (block.kind === 'table') {
+      for (const row of block.rows) row.forEach((cell, c) => add('cell', cell, (x) => (row[c] = x)));
+    }
+  }
+  for (const item of doc.closer) {
+    if (item.kind === 'signed') add('signed', item.inlines, (x) => (item.inlines = x));
+    else if (item.kind === 'line') add('line', item.inlines, (x) => (item.inlines = x));
+  }
+  doc.notes.forEach((note, noteIndex) => {
+    note.paragraphs.forEach((para, paragraph) => {
+      const seg = add('note', para, (x) => (note.paragraphs[paragraph] = x), { noteIndex, paragraph });
+      if (paragraph === 0) noteSegments.set(noteIndex, seg);
+    });
+  });
+  return { segments, anchors, noteSegments };
+}
+
+/** Non-overlapping candidates: anchored and fixed tags first, then longer spans, then priority. */
+function select(cands: Candidate[]): Candidate[] {
+  const band = (c: Candidate) => (c.priority >= 90 ? 1 : 0);
+  const sorted = [...cands].sort((a, b) => band(b) - band(a) || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (c.end <= c.start) continue;
+    if (kept.some((k) => k.segment === c.segment && c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+function mentionOf(c: Candidate, text: string, at: Mention['at']): Mention | undefined {
+  const base = { kind: 'mention' as const, text, at, resp: c.resp, cert: c.cert };
+  switch (c.type) {
+    case 'person':
+    case 'role': {
+      const p = c.person!;
+      const m: Mention = { ...base, type: c.type, ref: p.id };
+      if (p.user) m.corresp = p.user.id;
+      return m;
+    }
+    case 'place':
+    case 'org':
+      return { ...base, type: c.type, ref: c.record!.id };
+    case 'date': {
+      const m: Mention = { ...base, type: 'date' };
+      if (c.when) m.when = c.when;
+      if (c.from) m.from = c.from;
+      if (c.to) m.to = c.to;
+      return m;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function personRecord(p: DocPerson): EntityRecord {
+  const source: EntityRecord['source'] =
+    p.origin === 'footnote' ? 'footnote' : p.register && p.id === p.register.id ? 'register' : p.origin === 'userlist' ? 'userlist' : p.origin === 'register' ? 'register' : PATTERN_SOURCE;
+  const r: EntityRecord = { id: p.id, kind: 'person', name: p.name, source };
+  if (p.description) r.description = p.description;
+  const variants = [...p.variants].filter((v) => v !== p.name);
+  if (variants.length > 0) r.variants = variants;
+  if (p.wikidata) r.wikidata = p.wikidata;
+  return r;
+}
+
+function recordOf(r: RecordRef): EntityRecord {
+  const e: EntityRecord = { id: r.id, kind: r.kind, name: r.name, source: r.source };
+  if (r.description) e.description = r.description;
+  if (r.variants && r.variants.length > 0) e.variants = [...r.variants];
+  if (r.wikidata) e.wikidata = r.wikidata;
+  return e;
+}
+
+export function annotateDocument(input: DocumentModel, options: AnnotateOptions): DocumentModel {
+  const doc = structuredClone(input);
+  const messages: Message[] = [];
+  const { segments, anchors, noteSegments } = collectSegments(doc);
+  const date = documentDate(doc);
+  const words = new Set<string>();
+  for (const s of segments) for (const t of s.tokens) if (t.key.length > 2) words.add(t.key);
+  for (const t of tokenize(doc.head ? plainText(doc.head.inlines) : '')) if (t.key.length > 2) words.add(t.key);
+  const existingIds = new Set(doc.entities.map((e) => e.id));
+  const ctx: DocContext = {
+    date,
+    year: date ? Number(date.slice(0, 4)) : undefined,
+    words,
+    registers: options.registers,
+    user: options.userPersons,
+    segments,
+    persons: new DocPersons((id) => existingIds.has(id) || options.registers.entries.has(id)),
+    claimed: new Map(),
+  };
+
+  const candidates: Candidate[] = [];
+  for (const seg of segments) candidates.push(...findDates(seg.text, seg.index, { date }));
+  const ids = identifyFromFootnotes(ctx, anchors, noteSegments);
+  candidates.push(...ids.candidates);
+  candidates.push(...findPersons(ctx, { roles: ids.roles }));
+  candidates.push(...findPlaces(ctx));
+  candidates.push(...findOrgs(ctx));
+
+  const chosen = select(candidates);
+  const bySegment = new Map<number, Candidate[]>();
+  for (const c of chosen) (bySegment.get(c.segment) ?? bySegment.set(c.segment, []).get(c.segment)!).push(c);
+  const used: Candidate[] = [];
+  for (const [index, cands] of bySegment) {
+    const seg = segments[index]!;
+    let inlines = seg.inlines;
+    for (const c of cands.sort((a, b) => b.start - a.start)) {
+      if (c.type === 'block') continue;
+      let made: Mention | undefined;
+      const next = wrapSpan(inlines, c.start, c.end, (text, at) => (made = mentionOf(c, text, at)) ?? { kind: 'text', text, at });
+      if (next && made) {
+        inlines = next;
+        used.push(c);
+      }
+    }
+    seg.write(inlines);
+  }
+
+  // Records the document uses, in order of first mention.
+  used.sort((a, b) => a.segment - b.segment || a.start - b.start);
+  const records = new Map<string, EntityRecord>(doc.entities.map((e) => [e.id, e]));
+  for (const c of used) {
+    if ((c.type === 'person' || c.type === 'role') && c.person && !records.has(c.person.id)) records.set(c.person.id, personRecord(c.person));
+    if ((c.type === 'place' || c.type === 'org') && c.record) {
+      const had = records.get(c.record.id);
+      if (!had) records.set(c.record.id, recordOf(c.record));
+      else if (c.record.variants) for (const v of c.record.variants) if (v !== had.name && !(had.variants ?? []).includes(v)) (had.variants ??= []).push(v);
+    }
+  }
+  const lowPersons = used.filter((c) => c.type === 'person' && c.cert === 'low').length;
+  if (lowPersons > 0) {
+    messages.push(message('info', 'annotate/low-certainty', `${lowPersons} person mention(s) tagged with low certainty; list them with \`telegram-tei entities\` to vet`, doc.file, doc.head?.at));
+  }
+  if (!date && used.some((c) => c.type === 'date' && c.when?.startsWith('--'))) {
+    messages.push(message('info', 'annotate/date-without-year', 'the document date is unknown: dates printed without a year have no year (@when="--MM-DD")', doc.file, doc.head?.at));
+  }
+  doc.entities = [...records.values()];
+  doc.messages = [...doc.messages, ...messages];
+  return doc;
+}

@@ -1,0 +1,363 @@
+/**
+ * Personal names: what may be part of one, titles before one, and who a printed name is
+ * (a person the document already knows, an entry of the user's list or of the register, or a
+ * new person), with how sure that is.
+ */
+import type { Cert } from '../model.js';
+import type { DocContext, DocPerson } from './context.js';
+import { inPeriod, type Authority, type AuthorityEntry } from './registers.js';
+import {
+  COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
+  fold, isNameGap, tokenize, type Token,
+} from './text.js';
+import { TokenTrie } from './trie.js';
+
+const ROLE_CONTINUATION = new Set(['general', 'counselor', 'counsellor', 'extraordinary', 'plenipotentiary', 'designate', 'elect', 'emeritus', 'adviser', 'advisor', 'assistant', 'deputy', 'acting', 'chief', 'head', 'officer', 'attache', 'secretary', 'minister', 'ambassador', 'consul', 'director', 'chairman', 'president', 'commander', 'delegate', 'representative', 'member', 'members', 'envoy', 'agent', 'observer', 'spokesman', 'leader', 'governor', 'commissioner', 'senator', 'charge', 'marshal', 'admiral', 'colonel', 'captain', 'staff', 'premier', 'council', 'foreign', 'prime', 'vice', 'under']);
+
+export const TITLE_WORDS = new Set<string>([...TITLE_PHRASES.flatMap((t) => tokenize(t).map((w) => w.key)), ...HONORIFICS]);
+
+/** Abbreviated titles: they need their stop (or, for Mr/Mrs/Dr, British usage without). */
+export const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'messrs', 'mme', 'mlle', 'gen', 'col', 'lt', 'capt', 'adm', 'gov', 'sen', 'rep', 'prof', 'rev', 'hon']);
+const NO_STOP_OK = new Set(['mr', 'mrs', 'ms', 'dr']);
+
+const TITLES = new TokenTrie<string>();
+for (const t of [...TITLE_PHRASES, ...[...HONORIFICS]]) TITLES.insert(tokenize(t).map((w) => w.key), t);
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Words that are never part of a personal name. */
+export function isNonName(key: string): boolean {
+  return (
+    FUNCTION_WORDS.has(key) || COMMON_CAPITALISED.has(key) || ORG_HEADS.has(key) || NATIONALITY.has(key) ||
+    TITLE_WORDS.has(key) || ROLE_CONTINUATION.has(key) || WEEKDAYS.has(key)
+  );
+}
+
+/** A capitalised word that may be (part of) a name. */
+export function isNameWord(t: Token): boolean {
+  return t.cap && !t.upper && !/\d/.test(t.text) && t.text.length > 1 && !isNonName(t.key);
+}
+
+/** A capitalised ordinary word that may stand inside a name between two name words (`Law`, `House`). */
+function middleWord(t: Token): boolean {
+  return t.cap && !t.upper && !t.possessive && COMMON_CAPITALISED.has(t.key) && !FUNCTION_WORDS.has(t.key) && !ORG_HEADS.has(t.key) && !NATIONALITY.has(t.key) && !TITLE_WORDS.has(t.key) && !ROLE_CONTINUATION.has(t.key) && !WEEKDAYS.has(t.key);
+}
+
+export function isInitial(t: Token): boolean {
+  return t.text.length === 1 && t.cap && t.dot;
+}
+
+function isSuffix(t: Token): boolean {
+  return SUFFIXES.has(t.key) || /^[IVX]{1,4}$/.test(t.text);
+}
+
+export interface TitleMatch {
+  from: number;
+  to: number;
+  /** Folded words of the title(s): `field marshal`, `sir`. */
+  keys: string[];
+  honorific: boolean;
+  peerage: boolean;
+}
+
+/** Titles (one or several: `Ambassador Sir`) starting at token i. */
+export function titleAt(text: string, tokens: readonly Token[], i: number): TitleMatch | undefined {
+  let j = i;
+  const keys: string[] = [];
+  let honorific = false;
+  let peerage = false;
+  for (;;) {
+    const t = tokens[j];
+    if (!t || !t.cap) break;
+    if (j > i && !/^[ \t\u00a0]+$|^\.[ \t\u00a0]+$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+    const m = TITLES.matchesAt(text, tokens, j)[0];
+    if (!m) break;
+    const last = tokens[m.to - 1]!;
+    if (ABBREVIATED_TITLES.has(last.key) && !last.dot && !NO_STOP_OK.has(last.key)) break;
+    // "M." (Monsieur) only where it is not an initial of a name before it
+    if (last.key === 'm' && m.to - m.from === 1) break;
+    for (let k = m.from; k < m.to; k++) keys.push(tokens[k]!.key);
+    if (m.to - m.from === 1 && HONORIFICS.has(tokens[m.from]!.key)) honorific = true;
+    if (['viscount', 'baron', 'earl', 'duke', 'marquess', 'marquis'].includes(tokens[m.from]!.key)) peerage = true;
+    j = m.to;
+  }
+  // Monsieur abbreviated: "M. Bidault" (not after a capitalised word, which would make it an initial)
+  if (j === i) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    if (t && t.text === 'M' && t.dot && (!prev || !prev.cap || /[,;:(]\s*$/.test(text.slice(prev.end, t.start)))) {
+      const next = tokens[i + 1];
+      if (next && isNameWord(next) && next.text.length > 1) return { from: i, to: i + 1, keys: ['m'], honorific: true, peerage: false };
+    }
+    return undefined;
+  }
+  return { from: i, to: j, keys, honorific, peerage };
+}
+
+/**
+ * The name that starts at token i: capitalised name words, initials (`C.`), particles before a
+ * capitalised word (`de Gaulle`) and a suffix (`Jr.`, `III`). Stops at a comma, a possessive, a
+ * word that cannot be a name. Returns [from, to) token indices, or undefined.
+ */
+export function nameRunAt(text: string, tokens: readonly Token[], i: number, allowUpper = false): { from: number; to: number } | undefined {
+  let j = i;
+  let names = 0;
+  const wordOk = (t: Token) => isNameWord(t) || (allowUpper && t.upper && t.text.length > 2 && !isNonName(t.key));
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (j > i && !isNameGap(text.slice(tokens[j - 1]!.end, t.start), tokens[j - 1]!)) break;
+    if (j > i && tokens[j - 1]!.possessive) break;
+    if (wordOk(t)) names++;
+    else if (j > i && names > 0 && middleWord(t) && tokens[j + 1] && isNameGap(text.slice(t.end, tokens[j + 1]!.start), t) && wordOk(tokens[j + 1]!)) {
+      // "Bernard Law Montgomery": an ordinary capitalised word inside a name
+    } else if (isInitial(t)) {
+      // an initial must be followed by more name
+      const next = tokens[j + 1];
+      if (!next || !isNameGap(text.slice(t.end, next.start), t) || !(wordOk(next) || isInitial(next))) break;
+    } else if (PARTICLES.has(t.text) && j > i - 1) {
+      const next = tokens[j + 1];
+      if (!next || !/^[ \t]+$/.test(text.slice(t.end, next.start)) || !wordOk(next)) break;
+    } else if (j > i && names > 0 && isSuffix(t)) {
+      j++;
+      break;
+    } else break;
+    j++;
+  }
+  if (names === 0) return undefined;
+  // do not end on a particle or an initial
+  while (j > i && (PARTICLES.has(tokens[j - 1]!.text) || (isInitial(tokens[j - 1]!) && j - 1 > i))) j--;
+  return j > i ? { from: i, to: j } : undefined;
+}
+
+/** Split a name run into forename keys (initials as one letter) and the surname key (with particles). */
+export function splitName(tokens: readonly Token[], from: number, to: number): { forenames: string[]; surname: string; surnameFrom: number } {
+  let end = to;
+  while (end - 1 > from && isSuffix(tokens[end - 1]!)) end--;
+  let s = end - 1;
+  while (s - 1 >= from && PARTICLES.has(tokens[s - 1]!.text)) s--;
+  const surname = tokens.slice(s, end).map((t) => t.key).join(' ');
+  const forenames = tokens.slice(from, s).map((t) => t.key);
+  return { forenames, surname, surnameFrom: s };
+}
+
+/** Whether printed forenames (keys; initials are one letter) fit a person's forenames. */
+export function forenamesFit(printed: readonly string[], known: ReadonlySet<string> | readonly string[]): boolean {
+  const k = [...known];
+  if (printed.length === 0) return true;
+  if (k.length === 0) return true;
+  return printed.every((p) => k.some((e) => e === p || (p.length === 1 && e[0] === p) || (e.length === 1 && p[0] === e) || sameName(p, e)));
+}
+
+/** Spelling variants of one name (transliterations: Alexander / Aleksandr, Vassilievski / Vasilevsky). */
+export function nameSkeleton(s: string): string {
+  return fold(s)
+    .replace(/[^a-z]/g, '')
+    .replace(/x/g, 'ks')
+    .replace(/ie/g, 'e')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[aeiou]+$/, '');
+}
+
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Whether two folded names are the same name spelled differently (both four letters or more). */
+export function sameName(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4 || a[0] !== b[0]) return false;
+  const x = nameSkeleton(a);
+  const y = nameSkeleton(b);
+  if (x === y) return true;
+  return levenshtein(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 5));
+}
+
+export interface Resolved {
+  person: DocPerson;
+  cert: Cert;
+}
+
+export interface NameQuery {
+  surname: string;
+  forenames: string[];
+  /** The printed name (span text, no title). */
+  text: string;
+  titleKeys: string[];
+  /** Folded words around the mention (its sentence). */
+  window: ReadonlySet<string>;
+  /** Where the evidence is strong enough to create a new person if no list knows the name. */
+  create: boolean;
+  /** Strength of the evidence (title, full name, list): makes the person strong. */
+  strong: boolean;
+}
+
+/** Evidence from the dates: alive and of age, in an office at the document's date, an office that fits the title or sentence. */
+function periodScore(e: AuthorityEntry, date: string | undefined, titleKeys: readonly string[], window: ReadonlySet<string>): number {
+  let score = 0;
+  if (date) {
+    const year = Number(date.slice(0, 4));
+    if (e.born && Number(e.born.slice(0, 4)) > year - 18) score -= 4;
+    if (e.died && Number(e.died.slice(0, 4)) < year - 1) score -= 1.5;
+  }
+  const dated = e.periods.filter((p) => p.from || p.to);
+  const current = date ? e.periods.filter((p) => inPeriod(date, p)) : e.periods;
+  if (date && dated.length > 0) score += current.some((p) => p.from || p.to) ? 1 : current.length > 0 ? 0 : -1;
+  let fits = 0;
+  for (const p of current) {
+    for (const t of titleKeys) if (p.words.has(t)) fits++;
+    for (const w of window) if (p.words.has(w)) fits += 0.5;
+  }
+  return score + Math.min(fits, 3) * 0.5;
+}
+
+/** Scores list entries that share a surname against the printed forenames, titles, the sentence and the document. */
+export function chooseEntry(
+  candidates: readonly { entry: AuthorityEntry; part: boolean }[],
+  q: Pick<NameQuery, 'forenames' | 'titleKeys' | 'window'>,
+  ctx: Pick<DocContext, 'date' | 'words'>,
+): { entry: AuthorityEntry; cert: Cert } | undefined {
+  const scored = candidates
+    .filter((c) => forenamesFit(q.forenames, c.entry.forenames ?? []))
+    .map((c) => {
+      let score = c.part ? -1 : 0;
+      if (q.forenames.length > 0) score += 3;
+      for (const t of q.titleKeys) if (c.entry.contextWords.has(t) || (c.entry.titles ?? []).some((x) => fold(x).split(/\s+/).includes(t))) score += 1;
+      score += periodScore(c.entry, ctx.date, q.titleKeys, q.window);
+      let near = 0;
+      for (const w of q.window) if (c.entry.contextWords.has(w)) near++;
+      score += Math.min(near, 4) * 0.5;
+      let far = 0;
+      for (const w of c.entry.contextWords) if (ctx.words.has(w)) far++;
+      score += Math.min(far, 10) * 0.1;
+      return { entry: c.entry, score };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) return undefined;
+  const second = scored[1];
+  const margin = second ? best.score - second.score : Infinity;
+  const cert: Cert = margin === Infinity ? (q.forenames.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
+  return { entry: best.entry, cert };
+}
+
+function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, printed: string): Omit<DocPerson, 'id'> & { id?: string } {
+  const surnames = new Set<string>();
+  if (e.surname) {
+    surnames.add(tokenize(e.surname).map((t) => t.key).join(' '));
+  }
+  const styled = new Set<string>();
+  if ((e.titles ?? []).some((t) => /^(?:Sir|Lady|Dame)$/i.test(t)) || /\bSir\b/.test(e.description ?? '')) {
+    for (const f of e.forenames ?? []) if (f.length > 1) styled.add(`sir ${f}`);
+  }
+  const base = {
+    name: e.name,
+    description: e.description,
+    variants: new Set<string>(printed !== e.name ? [printed] : []),
+    wikidata: e.wikidata,
+    surnames,
+    forenames: new Set(e.forenames ?? []),
+    styled,
+    strong,
+  };
+  if (e.origin === 'register') return { ...base, id: e.id, origin: 'register', register: e };
+  // A user-list person: also the register's record when the register knows the same person.
+  const reg = e.surname ? (ctx.registers.surnames.get(fold(e.surname)) ?? []).filter((c) => !c.part && forenamesFit(e.forenames ?? [], c.entry.forenames ?? []) && (e.forenames ?? []).length > 0 && (c.entry.forenames ?? []).length > 0) : [];
+  if (reg.length === 1) return { ...base, id: reg[0]!.entry.id, origin: 'userlist', user: e, register: reg[0]!.entry, wikidata: reg[0]!.entry.wikidata };
+  return { ...base, origin: 'userlist', user: e };
+}
+
+/**
+ * Who a printed name is. Order: a person the document already established (same surname, fitting
+ * forenames), the user's list, the register, else (when `create`) a new person of the document.
+ */
+export function resolveName(ctx: DocContext, q: NameQuery): Resolved | undefined {
+  const local = ctx.persons.withSurname(q.surname).filter((p) => forenamesFit(q.forenames, p.forenames));
+  if (local.length > 0) {
+    let person = local[0]!;
+    if (local.length > 1) {
+      // prefer the one whose forenames were printed, then the first established
+      person = local.find((p) => q.forenames.length > 0 && q.forenames.every((f) => p.forenames.has(f))) ?? person;
+    }
+    if (q.forenames.length > 0 && local.length === 1) ctx.persons.merge(person, { forenames: new Set(q.forenames.filter((f) => f.length > 1)), strong: q.strong });
+    else if (q.strong) person.strong = true;
+    const cert: Cert = local.length > 1 ? 'low' : person.strong ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : 'medium';
+    return { person, cert };
+  }
+  const lists: [Authority | undefined, 'userlist' | 'register'][] = [[ctx.user, 'userlist'], [ctx.registers, 'register']];
+  for (const [auth, which] of lists) {
+    if (!auth) continue;
+    const cands = auth.surnames.get(q.surname) ?? [];
+    const exact = cands.filter((c) => !c.part);
+    const chosen = chooseEntry(exact.length > 0 ? exact : cands, q, ctx);
+    if (!chosen) continue;
+    const existing = ctx.persons.forEntry(chosen.entry);
+    if (existing) {
+      ctx.persons.merge(existing, { surnames: new Set([q.surname]), strong: q.strong });
+      return { person: existing, cert: chosen.cert };
+    }
+    const made = personFromEntry(ctx, chosen.entry, q.strong, q.text);
+    const person = ctx.persons.add({ ...made, surnames: new Set([q.surname, ...made.surnames]) });
+    let cert = chosen.cert;
+    if (which === 'register' && q.forenames.length === 0 && q.titleKeys.length === 0 && cert === 'high') cert = 'medium';
+    return { person, cert };
+  }
+  if (!q.create) return undefined;
+  const person = ctx.persons.add({
+    name: q.text,
+    variants: new Set(),
+    origin: 'pattern',
+    surnames: new Set([q.surname]),
+    forenames: new Set(q.forenames.filter((f) => f.length > 1)),
+    styled: new Set(q.titleKeys.includes('sir') && q.forenames.length > 0 ? [`sir ${q.forenames[0]}`] : []),
+    strong: q.strong,
+  });
+  return { person, cert: q.strong ? 'medium' : 'low' };
+}
+
+/** Persons called by title and forename (`Sir Roger`): the document's, then the user's list. */
+export function resolveStyled(ctx: DocContext, forename: string, window: ReadonlySet<string>): Resolved | undefined {
+  const key = `sir ${forename}`;
+  const local = ctx.persons.withStyle(key);
+  if (local.length === 1) return { person: local[0]!, cert: 'high' };
+  for (const auth of [ctx.user, ctx.registers]) {
+    if (!auth) continue;
+    const cands: { entry: AuthorityEntry; part: boolean }[] = [];
+    for (const e of auth.entries.values()) {
+      if (e.kind !== 'person' || !(e.forenames ?? []).includes(forename)) continue;
+      if ((e.titles ?? []).some((t) => /^(?:Sir|Lady|Dame)$/i.test(t)) || /\bSir\b/.test(e.description ?? '')) cands.push({ entry: e, part: false });
+    }
+    const chosen = chooseEntry(cands, { forenames: [], titleKeys: ['sir'], window }, ctx);
+    if (!chosen) continue;
+    const existing = ctx.persons.forEntry(chosen.entry);
+    const person = existing ?? ctx.persons.add(personFromEntry(ctx, chosen.entry, true, chosen.entry.name));
+    person.styled.add(key);
+    ctx.persons.merge(person, {});
+    return { person, cert: chosen.cert === 'high' ? 'high' : 'medium' };
+  }
+  return undefined;
+}
+
+/** A word used as a bare surname that is also an ordinary word or forename needs more context. */
+export function isAmbiguousWord(t: Token): boolean {
+  return COMMON_WORDS.has(t.key) || FORENAMES.has(t.key);
+}
+
+/** Folded words of the sentence around [start, end) of a text. */
+export function sentenceWords(text: string, start: number, end: number): Set<string> {
+  const a = Math.max(0, text.lastIndexOf('. ', start) + 1);
+  let b = text.indexOf('. ', end);
+  if (b < 0) b = text.length;
+  const out = new Set<string>();
+  for (const t of tokenize(text.slice(a, b))) if (t.key.length > 2) out.add(t.key);
+  return out;
+}

@@ -1,0 +1,498 @@
+/**
+ * The authority registers (`tei/persons.xml`, `tei/places.xml`, `tei/orgs.xml`) and a user's persons
+ * list, loaded once into entries and a word trie of all their name forms.
+ *
+ * Register format (TEI):
+ *   <person xml:id="per-…"><persName type="main|surname|variant">…</persName><occupation/><note/><idno type="wikidata"/></person>
+ *   <place xml:id="pl-…" type="…"><placeName type="main|historical|variant" from="" to="">…</placeName><location><geo/></location><note/></place>
+ *   <org xml:id="org-…"><orgName type="main|abbr|variant">…</orgName><note/></org>
+ * User persons: a TEI listPerson in the same format, or a FRUS "List of Persons"
+ * (`<div xml:id="persons">` with `<item><persName xml:id="p_…">Surname, Forenames</persName>, identification</item>`).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { message, type Message } from '../messages.js';
+import type { EntityKind } from '../model.js';
+import { findAll, kids, parseXmlTree, textContent, type XElement } from './xml.js';
+import { fold, FORENAMES, HONORIFICS, MONTH_NUMBER, SUFFIXES, TITLE_PHRASES, wordKeys } from './text.js';
+import { TokenTrie } from './trie.js';
+
+export type FormType = 'main' | 'full' | 'surname' | 'surname-part' | 'forename' | 'variant' | 'abbr' | 'historical';
+
+export interface NameForm {
+  text: string;
+  type: FormType;
+  /** For historical place names: the years the form was in use (ISO date or year). */
+  from?: string;
+  to?: string;
+}
+
+export interface AuthorityEntry {
+  id: string;
+  kind: EntityKind;
+  /** The main name, in natural order (`Bernard Law Montgomery`). */
+  name: string;
+  forms: NameForm[];
+  /** Persons: surname and forenames (folded words), titles as printed in the list (`Sir`, `Field Marshal`). */
+  surname?: string;
+  forenames?: string[];
+  titles?: string[];
+  description?: string;
+  wikidata?: string;
+  /** Places: the register's @type (country, city, …). */
+  placeType?: string;
+  /** Offices held, with their years where known (ISO dates, year-months or years), for disambiguation. */
+  periods: Period[];
+  born?: string;
+  died?: string;
+  /** Folded words of the description, to compare with a document's words. */
+  contextWords: ReadonlySet<string>;
+  origin: 'register' | 'userlist';
+}
+
+/** One name form of one entry, as stored in the trie. */
+export interface FormHit {
+  entry: AuthorityEntry;
+  form: NameForm;
+  /** Upper-case abbreviations (`NATO`, `US`) must be printed in capitals to match. */
+  caseSensitive: boolean;
+}
+
+export interface Authority {
+  entries: Map<string, AuthorityEntry>;
+  trie: TokenTrie<FormHit>;
+  /** Persons by folded surname (the whole surname, or one word of a compound one: `part`). */
+  surnames: Map<string, { entry: AuthorityEntry; part: boolean }[]>;
+  /** Folded forenames of the persons, to tell a forename before a surname. */
+  forenames: Set<string>;
+  messages: Message[];
+  /** Set (only) when the file could not be used at all: not well-formed, or no entries. */
+  error?: string;
+}
+
+/** An office or activity and when it was held (either bound may be missing). */
+export interface Period {
+  from?: string;
+  to?: string;
+  words: ReadonlySet<string>;
+}
+
+export type Registers = Authority;
+export type UserPersons = Authority;
+
+export interface RegisterSources {
+  persons?: string;
+  places?: string;
+  orgs?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+function newAuthority(): Authority {
+  return { entries: new Map(), trie: new TokenTrie(), surnames: new Map(), forenames: new Set(), messages: [] };
+}
+
+function addEntry(auth: Authority, entry: AuthorityEntry): void {
+  if (auth.entries.has(entry.id)) {
+    auth.messages.push(message('warning', 'annotate/duplicate-register-id', `register id ${entry.id} occurs more than once; the first is kept`, 'registers'));
+    return;
+  }
+  auth.entries.set(entry.id, entry);
+  const seen = new Set<string>();
+  for (const form of entry.forms) {
+    const keys = wordKeys(form.text);
+    if (keys.length === 0) continue;
+    const k = `${form.type}|${keys.join(' ')}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const letters = form.text.replace(/[^\p{L}]/gu, '');
+    const caseSensitive = letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase();
+    auth.trie.insert(keys, { entry, form, caseSensitive });
+    if (entry.kind === 'person' && (form.type === 'surname' || form.type === 'surname-part')) {
+      const key = keys.join(' ');
+      const list = auth.surnames.get(key) ?? [];
+      if (!list.some((x) => x.entry === entry)) list.push({ entry, part: form.type === 'surname-part' });
+      auth.surnames.set(key, list);
+    }
+  }
+  for (const f of entry.forenames ?? []) if (f.length > 1) auth.forenames.add(f);
+}
+
+const TITLE_KEYS = new Set<string>([...TITLE_PHRASES.flatMap((t) => wordKeys(t)), ...HONORIFICS, 'of', 'state', 'chief', 'brigadier']);
+
+/** Split `Field Marshal Sir John` into titles (`Field Marshal`, `Sir`) and forenames (`John`). */
+function splitTitles(forenames: string): { titles: string[]; names: string } {
+  const words = forenames.split(/\s+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && TITLE_KEYS.has(fold(words[i]!.replace(/\.$/, '')))) i++;
+  // a lone forename like "Sir" alone is a title too
+  if (i === words.length - 1 && TITLE_KEYS.has(fold(words[i]!.replace(/\.$/, ''))) && words.length > 1) i++;
+  return { titles: words.slice(0, i), names: words.slice(i).join(' ') };
+}
+
+interface PersonNameParts {
+  surname: string;
+  forenames: string;
+  titles: string[];
+  suffix?: string;
+  nicknames: string[];
+}
+
+/** `Surname, Forenames[, Jr.]` or a name in natural order (`Bernard Law Montgomery`, `Makarios III`). */
+export function personNameParts(raw: string): PersonNameParts {
+  const nicknames: string[] = [];
+  let text = raw.replace(/\s+/g, ' ').trim();
+  text = text.replace(/\s*\(([^)]*)\)/g, (_, inner: string) => {
+    if (/^\p{Lu}[\p{L}’'-]+$/u.test(inner.trim())) nicknames.push(inner.trim());
+    return '';
+  });
+  const parts = text.split(/\s*,\s*/).filter(Boolean);
+  if (parts.length >= 2) {
+    let suffix: string | undefined;
+    const last = parts[parts.length - 1]!;
+    if (parts.length >= 3 && SUFFIXES.has(fold(last.replace(/\.$/, '')))) {
+      suffix = last;
+      parts.pop();
+    }
+    const { titles, names } = splitTitles(parts.slice(1).join(' '));
+    return { surname: parts[0]!, forenames: names, titles, suffix, nicknames };
+  }
+  const words = text.split(' ');
+  let suffix: string | undefined;
+  if (words.length > 1 && SUFFIXES.has(fold(words[words.length - 1]!.replace(/\.$/, '')))) suffix = words.pop();
+  const { titles, names } = splitTitles(words.join(' '));
+  const ws = names.split(' ').filter(Boolean);
+  if (ws.length <= 1) return { surname: ws[0] ?? text, forenames: '', titles, suffix, nicknames };
+  // natural order: the surname is the last word, with a particle before it (de Gaulle)
+  let s = ws.length - 1;
+  while (s > 1 && /^(?:de|da|di|del|della|van|von|der|du|la|le|al|el|bin|ibn)$/i.test(ws[s - 1]!)) s--;
+  return { surname: ws.slice(s).join(' '), forenames: ws.slice(0, s).join(' '), titles, suffix, nicknames };
+}
+
+/** Name forms of a person from its parts: full name, forename + surname, surname (and its words). */
+function personForms(p: PersonNameParts): NameForm[] {
+  const forms: NameForm[] = [];
+  const fn = p.forenames.split(/\s+/).filter(Boolean);
+  const full = [...fn, p.surname].join(' ');
+  forms.push({ text: full, type: 'full' });
+  if (p.suffix) forms.push({ text: `${full} ${p.suffix}`, type: 'full' }, { text: `${p.surname} ${p.suffix}`, type: 'full' });
+  for (const f of [...fn, ...p.nicknames]) {
+    if (f.replace(/\./g, '').length > 1) forms.push({ text: `${f} ${p.surname}`, type: 'full' });
+  }
+  // initials + surname (`C. Burke Elbrick` is also `C. B. Elbrick`)
+  if (fn.length > 1) forms.push({ text: `${fn.map((f) => `${f[0]}.`).join(' ')} ${p.surname}`, type: 'full' });
+  forms.push({ text: p.surname, type: 'surname' });
+  const sw = p.surname.split(/\s+/);
+  if (sw.length > 1) for (const w of sw) if (!/^(?:de|da|di|del|van|von|der|du|la|le|al|el)$/i.test(w)) forms.push({ text: w, type: 'surname-part' });
+  return forms;
+}
+
+function forenameKeys(p: PersonNameParts): string[] {
+  return [...p.forenames.split(/[\s.]+/), ...p.nicknames].filter(Boolean).map(fold);
+}
+
+const STOP_CONTEXT = new Set(['the', 'of', 'and', 'to', 'in', 'for', 'on', 'at', 'from', 'until', 'a', 'an', 'with', 'by', 'thereafter', 'also', 'as']);
+
+export function contextWordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const k of wordKeys(text)) if (k.length > 2 && !STOP_CONTEXT.has(k) && !/^\d+$/.test(k)) out.add(k);
+  return out;
+}
+
+const MONTH_YEAR = '(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)?\\s*(?:\\d{1,2},\\s*)?(\\d{4})';
+
+function ym(m: string | undefined, y: string): string {
+  const n = m ? MONTH_NUMBER.get(m.toLowerCase()) : undefined;
+  return n ? `${y}-${String(n).padStart(2, '0')}` : y;
+}
+
+/**
+ * The offices of an identification and when they were held: clauses separated by `;`, with
+ * `until February 1957`, `from March 1956`, `April 1955–September 1956`, `thereafter …`.
+ */
+export function periodsOf(text: string): Period[] {
+  const out: Period[] = [];
+  let previousEnd: string | undefined;
+  for (const clause of text.split(/;\s*/)) {
+    const words = contextWordsOf(clause);
+    if (words.size === 0) continue;
+    let from: string | undefined;
+    let to: string | undefined;
+    const range = new RegExp(`${MONTH_YEAR}\\s*[–-]\\s*${MONTH_YEAR}`, 'i').exec(clause);
+    const until = new RegExp(`\\b(?:until|to)\\s+${MONTH_YEAR}`, 'i').exec(clause);
+    const since = new RegExp(`\\b(?:from|since|after)\\s+${MONTH_YEAR}`, 'i').exec(clause);
+    if (range) {
+      from = ym(range[1], range[2]!);
+      to = ym(range[3], range[4]!);
+    } else {
+      if (until) to = ym(until[1], until[2]!);
+      if (since) from = ym(since[1], since[2]!);
+    }
+    if (!from && /\bthereafter\b/i.test(clause) && previousEnd) from = previousEnd;
+    const period: Period = { words };
+    if (from) period.from = from;
+    if (to) period.to = to;
+    out.push(period);
+    previousEnd = to ?? previousEnd;
+  }
+  return out;
+}
+
+/** Whether a date (ISO) falls within a period, at the precision the period gives. */
+export function inPeriod(date: string, p: { from?: string; to?: string }): boolean {
+  if (p.from && date.slice(0, p.from.length) < p.from) return false;
+  if (p.to && date.slice(0, p.to.length) > p.to) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registers (TEI)
+
+function attrId(el: XElement): string | undefined {
+  return el.attrs['xml:id'] ?? el.attrs['id'];
+}
+
+function personFromTei(el: XElement, origin: 'register' | 'userlist'): AuthorityEntry | undefined {
+  const id = attrId(el);
+  if (!id) return undefined;
+  const names = kids(el, 'persName');
+  if (names.length === 0) return undefined;
+  const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
+  const structuredSurname = kids(main, 'surname').map((s) => textContent(s)).join(' ');
+  const structuredForenames = kids(main, 'forename').map((s) => textContent(s)).join(' ');
+  const mainText = textContent(main);
+  let parts = personNameParts(mainText);
+  if (structuredSurname) parts = { ...parts, surname: structuredSurname, forenames: structuredForenames || parts.forenames.replace(structuredSurname, '').trim() };
+  const surnameEl = names.find((n) => n.attrs['type'] === 'surname');
+  if (surnameEl) {
+    const s = textContent(surnameEl);
+    const natural = /,/.test(mainText) ? `${parts.forenames} ${parts.surname}` : mainText;
+    const idx = natural.lastIndexOf(s);
+    parts = { ...parts, surname: s, forenames: idx > 0 ? splitTitles(natural.slice(0, idx).trim()).names : parts.forenames };
+  }
+  const name = /,/.test(mainText) ? [parts.forenames, parts.surname, parts.suffix].filter(Boolean).join(' ') : mainText;
+  const forms: NameForm[] = [{ text: name, type: 'main' }, ...personForms(parts)];
+  for (const n of names) {
+    if (n === main || n === surnameEl) continue;
+    const t = textContent(n);
+    if (!t) continue;
+    const type = n.attrs['type'];
+    if (type === 'forename') {
+      forms.push({ text: t, type: 'forename' });
+      continue;
+    }
+    const single = wordKeys(t).length === 1;
+    forms.push({ text: t, type: single ? 'surname' : 'variant' });
+    if (!single && /,/.test(t)) forms.push(...personForms(personNameParts(t)).map((f) => ({ ...f, type: f.type === 'full' ? ('variant' as const) : f.type })));
+  }
+  const occupation = kids(el, 'occupation').map((o) => textContent(o)).filter(Boolean);
+  const notes = kids(el, 'note').map((o) => textContent(o)).filter(Boolean);
+  const description = [...occupation, ...notes].join('; ') || undefined;
+  const idno = kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata');
+  const birth = kids(el, 'birth')[0]?.attrs['when'];
+  const death = kids(el, 'death')[0]?.attrs['when'];
+  const periods: Period[] = kids(el, 'occupation').map((o) => {
+    const p: Period = { words: contextWordsOf(textContent(o)) };
+    const from = o.attrs['from'] ?? o.attrs['notBefore'] ?? o.attrs['when'];
+    const to = o.attrs['to'] ?? o.attrs['notAfter'] ?? o.attrs['when'];
+    if (from) p.from = from;
+    if (to) p.to = to;
+    return p;
+  });
+  if (periods.length === 0 && description) periods.push(...periodsOf(description));
+  return {
+    id,
+    kind: 'person',
+    name,
+    forms,
+    surname: parts.surname,
+    forenames: forenameKeys(parts),
+    titles: parts.titles,
+    description,
+    wikidata: idno ? textContent(idno) : undefined,
+    periods,
+    born: birth,
+    died: death,
+    contextWords: contextWordsOf([description ?? '', ...parts.titles].join(' ')),
+    origin,
+  };
+}
+
+function placeFromTei(el: XElement): AuthorityEntry | undefined {
+  const id = attrId(el);
+  const names = kids(el, 'placeName');
+  if (!id || names.length === 0) return undefined;
+  const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
+  const forms: NameForm[] = names.map((n) => {
+    const t = n.attrs['type'];
+    const type: FormType = t === 'historical' ? 'historical' : t === 'variant' ? 'variant' : t === 'abbr' ? 'abbr' : 'main';
+    const form: NameForm = { text: textContent(n), type };
+    const from = n.attrs['from'] ?? n.attrs['notBefore'];
+    const to = n.attrs['to'] ?? n.attrs['notAfter'];
+    if (from) form.from = from;
+    if (to) form.to = to;
+    return form;
+  }).filter((f) => f.text.length > 0);
+  const notes = [...kids(el, 'note'), ...kids(el, 'desc')].map((o) => textContent(o)).filter(Boolean);
+  const idno = kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata');
+  const description = notes.join('; ') || undefined;
+  return {
+    id,
+    kind: 'place',
+    name: textContent(main),
+    forms,
+    description,
+    wikidata: idno ? textContent(idno) : undefined,
+    placeType: el.attrs['type'],
+    contextWords: contextWordsOf(description ?? ''),
+    periods: [],
+    origin: 'register',
+  };
+}
+
+function orgFromTei(el: XElement): AuthorityEntry | undefined {
+  const id = attrId(el);
+  const names = kids(el, 'orgName');
+  if (!id || names.length === 0) return undefined;
+  const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
+  const forms: NameForm[] = names.map((n) => {
+    const t = n.attrs['type'];
+    const type: FormType = t === 'abbr' ? 'abbr' : t === 'variant' ? 'variant' : t === 'historical' ? 'historical' : 'main';
+    const form: NameForm = { text: textContent(n), type };
+    if (n.attrs['from']) form.from = n.attrs['from'];
+    if (n.attrs['to']) form.to = n.attrs['to'];
+    return form;
+  }).filter((f) => f.text.length > 0);
+  const notes = [...kids(el, 'note'), ...kids(el, 'desc')].map((o) => textContent(o)).filter(Boolean);
+  const idno = kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata');
+  const description = notes.join('; ') || undefined;
+  return {
+    id,
+    kind: 'org',
+    name: textContent(main),
+    forms,
+    description,
+    wikidata: idno ? textContent(idno) : undefined,
+    contextWords: contextWordsOf(description ?? ''),
+    periods: [],
+    origin: 'register',
+  };
+}
+
+function loadList(auth: Authority, xml: string, file: string, element: string, make: (el: XElement) => AuthorityEntry | undefined): void {
+  const parsed = parseXmlTree(xml);
+  if (!parsed.ok) {
+    auth.messages.push(message('error', 'annotate/register-not-well-formed', `register is not well-formed: ${parsed.error}`, file, parsed));
+    return;
+  }
+  let skipped = 0;
+  for (const el of findAll(parsed.root, element)) {
+    const entry = make(el);
+    if (entry) addEntry(auth, entry);
+    else skipped++;
+  }
+  if (skipped > 0) auth.messages.push(message('warning', 'annotate/register-entry-skipped', `${skipped} ${element} entries without xml:id or name were skipped`, file));
+}
+
+/** Builds the registers from the three XML texts (any may be missing). */
+export function loadRegisters(sources: RegisterSources, files: { persons?: string; places?: string; orgs?: string } = {}): Registers {
+  const auth = newAuthority();
+  if (sources.persons) loadList(auth, sources.persons, files.persons ?? 'persons.xml', 'person', (el) => personFromTei(el, 'register'));
+  if (sources.places) loadList(auth, sources.places, files.places ?? 'places.xml', 'place', placeFromTei);
+  if (sources.orgs) loadList(auth, sources.orgs, files.orgs ?? 'orgs.xml', 'org', orgFromTei);
+  return auth;
+}
+
+/** Reads `persons.xml`, `places.xml` and `orgs.xml` from a folder (the project's `tei/`). */
+export function readRegisters(dir: string): Registers {
+  const files = { persons: join(dir, 'persons.xml'), places: join(dir, 'places.xml'), orgs: join(dir, 'orgs.xml') };
+  const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined);
+  const regs = loadRegisters({ persons: read(files.persons), places: read(files.places), orgs: read(files.orgs) }, files);
+  for (const [k, f] of Object.entries(files)) {
+    if (!existsSync(f)) regs.messages.push(message('warning', 'annotate/register-missing', `the ${k} register ${f} was not found; no ${k} are linked from it`, f));
+  }
+  return regs;
+}
+
+let defaults: Registers | undefined;
+
+/** The project's own registers (`tei/` beside `src/` or `dist/`), read once and shared. */
+export function defaultRegisters(): Registers {
+  defaults ??= readRegisters(fileURLToPath(new URL('../../tei/', import.meta.url)));
+  return defaults;
+}
+
+export function emptyRegisters(): Registers {
+  return newAuthority();
+}
+
+// ---------------------------------------------------------------------------------------------
+// A user's persons list
+
+function frusItem(item: XElement): AuthorityEntry | undefined {
+  const pn = findAll(item, 'persName').find((p) => p.attrs['xml:id']);
+  if (!pn) return undefined;
+  const id = pn.attrs['xml:id']!;
+  const raw = textContent(pn);
+  const parts = personNameParts(raw);
+  // the identification: the item's text after the name
+  const whole = textContent(item);
+  const at = whole.indexOf(raw);
+  const description = (at >= 0 ? whole.slice(at + raw.length) : whole).replace(/^[\s,]+/, '').trim() || undefined;
+  const name = [parts.forenames, parts.surname, parts.suffix].filter(Boolean).join(' ');
+  const forms = personForms(parts);
+  const alts = findAll(item, 'persName').filter((p) => p !== pn && p.attrs['type'] === 'alt').map((p) => textContent(p));
+  for (const a of alts) forms.push({ text: a, type: 'variant' });
+  return {
+    id,
+    kind: 'person',
+    name,
+    forms,
+    surname: parts.surname,
+    forenames: forenameKeys(parts),
+    titles: parts.titles,
+    description,
+    periods: description ? periodsOf(description) : [],
+    contextWords: contextWordsOf([description ?? '', ...parts.titles].join(' ')),
+    origin: 'userlist',
+  };
+}
+
+/**
+ * Loads a user's authority file: a TEI `listPerson` (persons with xml:id and persName), or a FRUS
+ * "List of Persons" (`persName xml:id="p_…"` with "Surname, Forenames" and the identification after it).
+ */
+export function loadUserPersons(xml: string, file = 'persons.xml'): UserPersons {
+  const auth = newAuthority();
+  const parsed = parseXmlTree(xml);
+  if (!parsed.ok) {
+    auth.messages.push(message('error', 'annotate/persons-not-well-formed', `persons list is not well-formed: ${parsed.error}`, file, parsed));
+    auth.error = `${file}:${parsed.line}:${parsed.column}: the persons list is not well-formed: ${parsed.error}`;
+    return auth;
+  }
+  const persons = findAll(parsed.root, 'person');
+  if (persons.length > 0) {
+    for (const el of persons) {
+      const e = personFromTei(el, 'userlist');
+      if (e) addEntry(auth, e);
+    }
+  } else {
+    for (const item of findAll(parsed.root, 'item')) {
+      const e = frusItem(item);
+      if (e) addEntry(auth, e);
+    }
+  }
+  if (auth.entries.size === 0) {
+    auth.messages.push(message('warning', 'annotate/persons-empty', 'the persons list has no entries (expected TEI person elements or FRUS items with persName xml:id)', file));
+    auth.error = `${file}: the persons list has no entries (expected TEI <person xml:id> elements, or FRUS <item>s with <persName xml:id="p_…">)`;
+  }
+  return auth;
+}
+
+/** Whether a folded word is a known forename (built-in list, or a forename in a register). */
+export function isForename(key: string, ...auths: readonly (Authority | undefined)[]): boolean {
+  if (FORENAMES.has(key)) return true;
+  return auths.some((a) => a?.forenames.has(key) === true);
+}

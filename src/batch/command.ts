@@ -1,0 +1,153 @@
+/**
+ * `telegram-tei batch <dir|file|glob>... --out DIR [--jobs N] [--force] [--shard I/N]
+ *  [--persons FILE] [--text raw|reading]`: argv -> runBatch -> progress, failures and a summary
+ * on the terminal, and the exit status (0 all converted, 1 some failed, 2 usage, 130/143 when
+ * interrupted by SIGINT/SIGTERM).
+ */
+import { parseArgs } from 'node:util';
+import { formatMessage, type Message } from '../messages.js';
+import { InputError, parseShard } from './inputs.js';
+import { formatDuration, ProgressDisplay } from './progress.js';
+import { BatchUsageError, runBatch, type BatchResult } from './run.js';
+
+const USAGE = `Usage: telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>] [--text raw|reading]
+
+  <dir>          searched recursively for *.txt; a glob ('corpus/**/*.txt', quoted) is expanded here
+  --out <dir>    outputs mirror the input folders below their common root; report.json,
+                 documents.jsonl, registers.xml/json and index.html go to its top
+  --jobs N       worker threads (default: the number of cores; 0: no workers, for profiling)
+  --force        convert every input again, even when unchanged since the last run
+  --shard I/N    convert only the I-th of N shards (by hash of the input path), e.g. for a job array
+  --persons      a FRUS persons list (TEI) to link persons to, as for convert
+  --text         layout of the .txt output: raw (default) or reading`;
+
+/** Most failures printed one by one; the rest are in report.json. */
+const MAX_FAILURE_LINES = 20;
+
+function usageError(text: string): number {
+  process.stderr.write(`telegram-tei: batch: ${text}\n\n${USAGE}\n`);
+  return 2;
+}
+
+function failureLine(path: string, messages: readonly Message[]): string {
+  const errors = messages.filter((m) => m.severity === 'error');
+  const first = errors[0];
+  if (!first) return `${path}: error: conversion failed`;
+  return formatMessage({ ...first, file: path }) + (errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '');
+}
+
+export async function batchCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        jobs: { type: 'string' },
+        force: { type: 'boolean' },
+        shard: { type: 'string' },
+        persons: { type: 'string' },
+        text: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) return usageError('name at least one input folder, file or glob');
+  if (!values.out) return usageError('--out <dir> is required');
+  if (values.text && values.text !== 'raw' && values.text !== 'reading') return usageError('--text takes raw or reading');
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs)) return usageError(`--jobs takes a whole number, not "${values.jobs}"`);
+    jobs = Number(values.jobs);
+  }
+  let shard;
+  try {
+    shard = values.shard ? parseShard(values.shard) : undefined;
+  } catch (err) {
+    if (err instanceof InputError) return usageError(err.message);
+    throw err;
+  }
+
+  const stop = new AbortController();
+  const discard = new AbortController();
+  const display = new ProgressDisplay(process.stderr);
+  let signalCode = 0;
+  const onSignal = (name: 'SIGINT' | 'SIGTERM') => {
+    if (!stop.signal.aborted) {
+      signalCode = name === 'SIGINT' ? 130 : 143;
+      stop.abort();
+      display.log(`batch: ${name}: stopping; the documents being converted will be finished and written (${name === 'SIGINT' ? 'Ctrl-C' : name} again to discard them)`);
+    } else if (!discard.signal.aborted) {
+      discard.abort();
+      display.log(`batch: ${name} again: discarding the documents in flight`);
+    }
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+
+  let failuresShown = 0;
+  let result: BatchResult;
+  try {
+    result = await runBatch({
+      inputs: positionals,
+      out: values.out,
+      jobs,
+      force: values.force === true,
+      shard,
+      persons: values.persons,
+      textLayout: values.text as 'raw' | 'reading' | undefined,
+      signal: stop.signal,
+      discard: discard.signal,
+      onEvent(event) {
+        if (event.kind === 'start') {
+          display.log(`batch: ${event.total} input file${event.total === 1 ? '' : 's'}${shard ? ` in shard ${shard.index}/${shard.count}` : ''} below ${event.root}, ${jobs ?? 'default'} jobs`.replace('default jobs', 'one job per core'));
+        } else if (event.kind === 'warning') {
+          display.log(`batch: warning: ${event.text}`);
+        } else {
+          if (event.record.status === 'failed' && failuresShown++ < MAX_FAILURE_LINES) display.log(failureLine(event.record.path, event.messages));
+          // Reused inputs finish at once: no progress line for them alone.
+          const last = event.progress.done === event.progress.total;
+          if (!event.record.reused || (last && event.progress.converted > 0)) display.update(event.progress, last);
+        }
+      },
+    });
+  } catch (err) {
+    if (err instanceof BatchUsageError) return usageError(err.message);
+    throw err;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+    display.finish();
+  }
+
+  const t = result.report.totals;
+  if (failuresShown > MAX_FAILURE_LINES) process.stderr.write(`batch: ${failuresShown - MAX_FAILURE_LINES} more failed inputs: see ${result.reportPath}\n`);
+  const seconds = result.elapsedMs / 1000;
+  const rate = seconds > 0 ? result.converted / seconds : 0;
+  const lines: string[] = [];
+  if (t.inputs > 0 && result.report.inputs.every((r) => r.reused)) {
+    lines.push(`batch: nothing to do: all ${t.inputs} input${t.inputs === 1 ? ' is' : 's are'} unchanged since the last run (--force converts them again)`);
+  }
+  lines.push(
+    `batch: ${t.inputs} input${t.inputs === 1 ? '' : 's'}: ${t.converted} converted, ${t.unchanged} unchanged, ${t.failed} failed${t.pending ? `, ${t.pending} pending` : ''}; `
+    + `${t.documents} document${t.documents === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}, ${t.errors} error${t.errors === 1 ? '' : 's'}; `
+    + `${formatDuration(result.elapsedMs)}${result.converted > 0 ? `, ${rate.toFixed(1)} docs/s` : ''}`,
+  );
+  if (result.corpus?.unchanged) lines.push(`batch: corpus: ${result.corpus.written.join(', ')} unchanged`);
+  else if (result.corpus) lines.push(`batch: corpus: ${result.corpus.documents} documents, ${result.corpus.entities} entities -> ${result.corpus.written.join(', ')}`);
+  lines.push(`batch: report: ${result.reportPath}`);
+  if (result.interrupted) lines.push('batch: interrupted: run the same command again to convert the pending inputs (finished ones are not redone)');
+  process.stdout.write(lines.join('\n') + '\n');
+  if (signalCode) return signalCode;
+  return result.exitCode;
+}

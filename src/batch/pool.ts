@@ -1,0 +1,93 @@
+/**
+ * Where batch tasks run: a tinypool of worker threads (one task at a time per worker), or, with
+ * jobs = 0, the main thread itself (for profiling with `node --cpu-prof`, and for debugging).
+ *
+ * Workers return the outputs as strings and the main thread writes them (write/atomic.ts):
+ * one place decides names, checks that nothing leaves --out, updates the manifest in step with
+ * the files on disk, and on Ctrl-C knows exactly which results are written and which are
+ * discarded. Copying ~100 KB of strings per document between threads costs far less than a
+ * millisecond; the conversion itself takes tens.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
+import { runTask, type TaskInput, type TaskOutput, type ThreadSettings } from './task.js';
+
+export interface Converter {
+  readonly threads: number;
+  /** Why the workers cannot run (one failed to start): every task is refused after it. */
+  readonly failure: Error | undefined;
+  run(task: TaskInput): Promise<TaskOutput>;
+  /** Stops the workers (tasks still running are abandoned). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * worker.js beside this module. When this module runs as TypeScript (under tsx or vitest, whose
+ * loaders do not reach worker threads), a small bootstrap module registers tsx in the worker
+ * and then loads worker.ts.
+ */
+function workerEntry(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+  // The ESM build of tsx's API (its CommonJS build cannot register from a data: module).
+  const api = createRequire(import.meta.url).resolve('tsx/esm/api');
+  const tsx = pathToFileURL(existsSync(api.replace(/\.cjs$/, '.mjs')) ? api.replace(/\.cjs$/, '.mjs') : api).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\n`
+    + `const { default: convert } = await import(${JSON.stringify(worker)});\nexport default convert;\n`;
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
+
+export function createConverter(jobs: number, settings: ThreadSettings): Converter {
+  if (jobs <= 0) {
+    return {
+      threads: 0,
+      failure: undefined,
+      async run(task) {
+        // Let signals, timers and writes in between tasks through.
+        await new Promise((done) => setImmediate(done));
+        return runTask(task, settings);
+      },
+      async destroy() {},
+    };
+  }
+  const pool = new Tinypool({
+    filename: workerEntry(),
+    minThreads: jobs,
+    maxThreads: jobs,
+    // Keep the workers (and what they loaded) for the whole batch.
+    idleTimeout: 60_000,
+    isolateWorkers: false,
+    workerData: settings,
+  });
+  // A worker that fails while starting (a module that does not load) is not replaced, and the
+  // tasks waiting for it would wait for ever: refuse them all, and every later one.
+  let failure: Error | undefined;
+  const waiting = new Set<(err: Error) => void>();
+  pool.on('error', (err: Error) => {
+    failure ??= err;
+    for (const refuse of waiting) refuse(err);
+    waiting.clear();
+  });
+  return {
+    threads: jobs,
+    get failure() {
+      return failure;
+    },
+    run(task) {
+      if (failure) return Promise.reject(failure);
+      // Give the worker its own copy of the bytes and move it there (no second copy).
+      const bytes = new Uint8Array(task.bytes);
+      return new Promise<TaskOutput>((done, fail) => {
+        waiting.add(fail);
+        (pool.run({ ...task, bytes }, { transferList: [bytes.buffer] }) as Promise<TaskOutput>)
+          .then(done, fail)
+          .finally(() => waiting.delete(fail));
+      });
+    },
+    destroy() {
+      return pool.destroy();
+    },
+  };
+}

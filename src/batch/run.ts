@@ -1,0 +1,419 @@
+/**
+ * The batch runner (library API of `telegram-tei batch`): inputs -> worker pool -> atomic
+ * writes -> manifest -> corpus files -> report.json. It never prints and never exits: events
+ * go to `onEvent`, and the result says what happened; batch/command.ts does the talking.
+ *
+ *   expand inputs (sorted) -> shard -> for each input, in order:
+ *     read, hash; unchanged since the manifest's entry? reuse it : convert in a worker
+ *   -> the main thread writes each result atomically and records it in the manifest
+ *   -> (whole runs) documents.jsonl, registers.xml/json, index.html -> report.json
+ *
+ * Interrupting (`signal`): no new input is started; inputs in flight finish and are written
+ * (they take tens of milliseconds); then the manifest and the report are written. `discard`:
+ * inputs in flight are abandoned instead (nothing of theirs is written; they stay pending).
+ */
+import { createHash } from 'node:crypto';
+import { readFile, mkdir, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { TextLayout } from '../transform/stylesheets.js';
+import { message, type Message } from '../messages.js';
+import { outputPath, type OutputKind } from '../write/names.js';
+import { writeFilesAtomically, type OutputFile } from '../write/atomic.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { expandInputs, InputError, planOutputs, shardOf, stemFor, type InputFile, type OutputPlan, type Shard } from './inputs.js';
+import { Manifest, manifestName, settingsKey, type ManifestEntry } from './manifest.js';
+import { createConverter, type Converter } from './pool.js';
+import type { TaskOutput, ThreadSettings } from './task.js';
+import {
+  REPORT_FORMAT,
+  reportMessages,
+  totals,
+  validateReport,
+  type BatchReport,
+  type ReportDocument,
+  type ReportInput,
+} from './report.js';
+import { writeCorpus, type CorpusDocument, type CorpusResult } from './corpus.js';
+import type { ProgressState } from './progress.js';
+import { addTimings, emptyTimings, type StageTimings } from './timed.js';
+
+export { InputError } from './inputs.js';
+
+export interface BatchOptions {
+  /** Folders (searched recursively for *.txt), files and globs. */
+  inputs: string[];
+  out: string;
+  /** Worker threads; default os.availableParallelism(); 0 converts in this thread. */
+  jobs?: number;
+  /** Ignore the manifest: convert everything again. */
+  force?: boolean;
+  shard?: Shard;
+  /** A FRUS persons list (TEI) for the annotator, as `convert --persons`. */
+  persons?: string;
+  textLayout?: TextLayout;
+  /** Abort to stop taking new inputs (in-flight ones finish and are written). */
+  signal?: AbortSignal;
+  /** Abort to abandon the inputs in flight as well (nothing more is written but the manifest and report). */
+  discard?: AbortSignal;
+  /** Time each stage (slower bookkeeping; for the benchmark). */
+  timings?: boolean;
+  /** Write documents.jsonl, registers and index.html (default: yes, unless sharded). */
+  corpus?: boolean;
+  /** Resolve relative paths from here (default: process.cwd()). */
+  cwd?: string;
+  onEvent?: (event: BatchEvent) => void;
+}
+
+export type BatchEvent =
+  | { kind: 'start'; total: number; root: string }
+  | { kind: 'input'; record: ReportInput; progress: ProgressState; messages: Message[] }
+  | { kind: 'warning'; text: string };
+
+export interface BatchResult {
+  report: BatchReport;
+  reportPath: string;
+  manifestPath: string;
+  interrupted: boolean;
+  /** 0: every input converted; 1: some input failed; (130/143 are the command's, on a signal). */
+  exitCode: 0 | 1;
+  corpus?: CorpusResult;
+  warnings: string[];
+  /** Per-stage milliseconds summed over all documents converted (with `timings`). */
+  timings?: StageTimings;
+  /** Documents converted by this run (not reused). */
+  converted: number;
+  elapsedMs: number;
+}
+
+/** A --persons list that cannot be read or is not a persons list, a bad input argument. */
+export class BatchUsageError extends Error {
+  override name = 'BatchUsageError';
+}
+
+const KINDS: OutputKind[] = ['tei', 'html', 'text', 'json'];
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function posixJoin(dir: string, name: string): string {
+  return dir ? `${dir}/${name}` : name;
+}
+
+function filesOf(plan: OutputPlan, stem: string): ReportDocument['files'] & object {
+  const base = posixJoin(plan.dir, stem);
+  return { tei: `${base}.tei.xml`, html: `${base}.html`, text: `${base}.txt`, json: `${base}.json` };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Reads the persons list in the main thread once, to refuse a broken one before any work. */
+async function loadPersons(path: string | undefined, cwd: string): Promise<{ settings?: ThreadSettings['persons']; hash: string | null }> {
+  if (!path) return { hash: null };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(cwd, path));
+  } catch {
+    throw new BatchUsageError(`${path}: cannot read the persons list`);
+  }
+  const xml = bytes.toString('utf8');
+  const { loadUserPersons } = await import('../annotate/index.js');
+  const loaded = loadUserPersons(xml, path);
+  if ('error' in loaded) throw new BatchUsageError(loaded.error);
+  return { settings: { xml, file: basename(path) }, hash: sha256(bytes) };
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = resolve(cwd, options.out);
+  const jobs = options.jobs ?? availableParallelism();
+  const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
+  const emit = options.onEvent ?? (() => undefined);
+  const warnings: string[] = [];
+  const warn = (text: string) => {
+    warnings.push(text);
+    emit({ kind: 'warning', text });
+  };
+
+  // Inputs: everything, in order; outputs planned over all of them (so shards agree); then our shard.
+  let expanded;
+  try {
+    expanded = await expandInputs(options.inputs, cwd);
+  } catch (err) {
+    if (err instanceof InputError) throw new BatchUsageError(err.message);
+    throw err;
+  }
+  const all = expanded.files.filter((f) => !f.path.startsWith(outDir + sep));
+  if (all.length < expanded.files.length) warn(`${expanded.files.length - all.length} file(s) inside --out ${options.out} left out of the inputs`);
+  if (all.length === 0) throw new BatchUsageError('no input files (all of them are inside --out)');
+  const plans = planOutputs(all);
+  const chosen: { file: InputFile; plan: OutputPlan }[] = [];
+  all.forEach((file, i) => {
+    if (!shard || shardOf(file.rel, shard.count) === shard.index) chosen.push({ file, plan: plans[i]! });
+  });
+
+  const textLayout = options.textLayout ?? 'raw';
+  const persons = await loadPersons(options.persons, cwd);
+  const settings: ThreadSettings = { textLayout, ...(persons.settings ? { persons: persons.settings } : {}) };
+  const key = await settingsKey({ textLayout, persons: persons.hash });
+
+  await mkdir(outDir, { recursive: true });
+  const manifest = new Manifest(outDir, manifestName(shard));
+  await manifest.load();
+  manifest.warnings.forEach(warn);
+  // A whole run's manifest takes in what shards (or older runs) recorded: it is the merged one.
+  if (!shard) manifest.adopt(manifest.known.keys());
+
+  const records: ReportInput[] = chosen.map(({ file }) => ({
+    input: file.rel,
+    path: file.display,
+    status: 'pending',
+    reused: false,
+    sha256: null,
+    timeMs: 0,
+    messages: [],
+    documents: [],
+  }));
+  const claimed = new Map<string, string>();
+  const stageTimings = options.timings ? emptyTimings() : undefined;
+  const progress: ProgressState = { done: 0, total: chosen.length, documents: 0, converted: 0, failed: 0, elapsedMs: 0 };
+  let firstStart: number | undefined;
+  const tick = (record: ReportInput, msgs: Message[]) => {
+    progress.done++;
+    if (record.status === 'failed') progress.failed++;
+    if (!record.reused) {
+      progress.converted++;
+      progress.documents += record.documents.length;
+    }
+    progress.elapsedMs = firstStart === undefined ? 0 : performance.now() - firstStart;
+    emit({ kind: 'input', record, progress: { ...progress }, messages: msgs });
+  };
+
+  let converter: Converter | undefined;
+  const discarded = () => options.discard?.aborted === true;
+  const stopped = () => options.signal?.aborted === true || discarded();
+
+  emit({ kind: 'start', total: chosen.length, root: relative(cwd, expanded.root) || '.' });
+
+  /** Whether an earlier result for this input still stands. */
+  const reusable = async (entry: ManifestEntry | undefined, hash: string, output: string): Promise<boolean> => {
+    if (options.force || !entry || entry.sha256 !== hash || entry.settings !== key || entry.output !== output) return false;
+    for (const d of entry.documents) {
+      if (!d.files) continue;
+      for (const f of Object.values(d.files)) if (!(await exists(join(outDir, f)))) return false;
+    }
+    return true;
+  };
+
+  /** The main thread's half of an input: write what the worker made, record it. */
+  const finish = async (i: number, out: TaskOutput, hash: string, readMs: number, old: ManifestEntry | undefined) => {
+    const { file, plan } = chosen[i]!;
+    const record = records[i]!;
+    const writeStart = performance.now();
+    const messages: Message[] = [...out.messages];
+    const toWrite: OutputFile[] = [];
+    const docs: ReportDocument[] = [];
+    for (const d of out.documents) {
+      const stem = stemFor(plan.base, d.index, d.count);
+      const docMessages = [...d.messages];
+      let ok = d.ok && d.outputs !== undefined;
+      const files = filesOf(plan, stem);
+      const claim = files.tei.toLowerCase();
+      if (ok && claimed.has(claim) && claimed.get(claim) !== file.rel) {
+        docMessages.push(message('error', 'write/name-clash', `its outputs would overwrite those of ${claimed.get(claim)} (${stem})`, file.rel));
+        ok = false;
+      }
+      if (ok) {
+        claimed.set(claim, file.rel);
+        const dir = join(outDir, ...plan.dir.split('/').filter(Boolean));
+        for (const kind of KINDS) {
+          const path = outputPath(dir, stem, kind);
+          // outputPath keeps it inside the folder; the folder itself is inside --out.
+          if (!path.startsWith(outDir + sep)) throw new Error(`refusing to write outside ${outDir}: ${path}`);
+          toWrite.push({ path, content: d.outputs![kind] });
+        }
+      }
+      docs.push({ stem, ok, files: ok ? files : null, messages: reportMessages(docMessages) });
+      messages.push(...docMessages);
+    }
+    let writeFailed = false;
+    try {
+      if (toWrite.length > 0) await writeFilesAtomically(toWrite);
+    } catch (err) {
+      writeFailed = true;
+      const m = message('error', 'write/failed', `cannot write the outputs: ${(err as Error).message}`, file.rel);
+      record.messages.push(...reportMessages([m]));
+      messages.push(m);
+      docs.forEach((d) => {
+        d.ok = false;
+        d.files = null;
+      });
+    }
+    // Outputs an earlier version of this input had and this one has not (fewer documents, a failure).
+    if (old && !writeFailed) {
+      const keep = new Set(docs.flatMap((d) => (d.files ? Object.values(d.files) : [])));
+      const stale = old.documents.flatMap((d) => (d.files ? Object.values(d.files) : [])).filter((f) => !keep.has(f));
+      await Promise.all(stale.map((f) => {
+        const path = resolve(outDir, f);
+        return path.startsWith(outDir + sep) ? rm(path, { force: true }) : undefined;
+      }));
+    }
+    const writeMs = performance.now() - writeStart;
+    record.sha256 = hash;
+    record.messages.unshift(...reportMessages(out.messages));
+    record.documents = docs;
+    record.status = !writeFailed && docs.length > 0 && docs.every((d) => d.ok) && !out.messages.some((m) => m.severity === 'error') ? 'converted' : 'failed';
+    record.timeMs = Math.round((readMs + out.ms + writeMs) * 10) / 10;
+    if (stageTimings) {
+      if (out.timings) addTimings(stageTimings, out.timings);
+      stageTimings.read += readMs;
+      stageTimings.write += writeMs;
+    }
+    if (writeFailed) {
+      manifest.delete(file.rel);
+    } else {
+      manifest.set(file.rel, {
+        sha256: hash,
+        settings: key,
+        output: posixJoin(plan.dir, plan.base),
+        status: record.status === 'converted' ? 'converted' : 'failed',
+        finishedAt: Date.now(),
+        timeMs: record.timeMs,
+        messages: record.messages,
+        documents: record.documents,
+      });
+    }
+    tick(record, messages);
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const limit = Math.max(1, jobs) * 2;
+  let discardWait: Promise<void> | undefined;
+  const whenDiscarded = () =>
+    (discardWait ??= new Promise<void>((done) => {
+      if (!options.discard) return;
+      if (options.discard.aborted) done();
+      else options.discard.addEventListener('abort', () => done(), { once: true });
+    }));
+
+  try {
+    for (let i = 0; i < chosen.length; i++) {
+      if (stopped()) break;
+      const { file, plan } = chosen[i]!;
+      const record = records[i]!;
+      const readStart = performance.now();
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file.path);
+      } catch (err) {
+        const m = message('error', 'read/unreadable', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`, file.rel);
+        record.status = 'failed';
+        record.messages = reportMessages([m]);
+        tick(record, [m]);
+        continue;
+      }
+      const hash = sha256(bytes);
+      const readMs = performance.now() - readStart;
+      const old = manifest.known.get(file.rel);
+      if (await reusable(old, hash, posixJoin(plan.dir, plan.base))) {
+        const entry = old!;
+        Object.assign(record, { status: entry.status, reused: true, sha256: hash, timeMs: 0, messages: entry.messages, documents: entry.documents });
+        manifest.adopt([file.rel]);
+        tick(record, []);
+        continue;
+      }
+      converter ??= createConverter(jobs, settings);
+      if (converter.failure) break;
+      firstStart ??= performance.now();
+      const task = converter
+        .run({ bytes, file: basename(file.path), timings: options.timings === true })
+        .then(
+          (out) => (discarded() ? undefined : finish(i, out, hash, readMs, old)),
+          (err: unknown) => {
+            if (discarded() || converter?.failure) return;
+            // The worker died (out of memory, say): this input fails, the pool replaces the worker.
+            const m = message('error', 'batch/worker-failed', `the worker converting it failed: ${(err as Error).message ?? String(err)}`, file.rel);
+            record.status = 'failed';
+            record.sha256 = hash;
+            record.messages = reportMessages([m]);
+            tick(record, [m]);
+          },
+        )
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= limit) await Promise.race([...inFlight, whenDiscarded()]);
+    }
+    await Promise.race([Promise.all(inFlight), whenDiscarded()]);
+  } finally {
+    if (converter) await converter.destroy().catch(() => undefined);
+    await manifest.flush().catch((err: Error) => warn(`cannot write the manifest: ${err.message}`));
+  }
+  if (converter?.failure) throw new Error(`the worker threads cannot run: ${converter.failure.message}`);
+
+  const interrupted = records.some((r) => r.status === 'pending');
+  let corpus: CorpusResult | undefined;
+  const wantCorpus = options.corpus ?? !shard;
+  if (wantCorpus && !interrupted) {
+    const docs: CorpusDocument[] = [];
+    for (const r of records) for (const d of r.documents) if (d.ok && d.files) docs.push({ input: r.input, stem: d.stem, files: d.files });
+    // Made from exactly these outputs before? Then they are as they would be made now.
+    const stampKey = createHash('sha256')
+      .update(JSON.stringify([key, docs, records.map((r) => r.sha256)]))
+      .digest('hex');
+    const stamp = manifest.corpus;
+    const unchanged = !options.force && stamp?.key === stampKey
+      && (await Promise.all(stamp.written.map((f) => exists(join(outDir, f))))).every(Boolean);
+    if (unchanged) {
+      corpus = { documents: docs.length, entities: 0, written: stamp.written, warnings: [], unchanged: true };
+    } else {
+      try {
+        corpus = await writeCorpus(outDir, docs);
+        corpus.warnings.forEach(warn);
+        manifest.setCorpus({ key: stampKey, written: corpus.written });
+      } catch (err) {
+        manifest.setCorpus(undefined);
+        warn(`corpus files not written: ${(err as Error).message}`);
+      }
+      await manifest.flush().catch((err: Error) => warn(`cannot write the manifest: ${err.message}`));
+    }
+  }
+
+  const elapsedMs = Math.round(performance.now() - started);
+  const report: BatchReport = {
+    format: REPORT_FORMAT,
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    root: relative(cwd, expanded.root) || '.',
+    out: options.out,
+    shard: shard ? { index: shard.index, count: shard.count } : null,
+    jobs: Math.max(0, jobs),
+    force: options.force === true,
+    interrupted,
+    elapsedMs,
+    totals: totals(records),
+    inputs: records,
+  };
+  const problems = validateReport(report);
+  if (problems.length > 0) warn(`report.json does not match schemas/report.schema.json: ${problems.slice(0, 3).join('; ')}`);
+  const reportPath = join(outDir, shard ? `report.shard-${shard.index}-of-${shard.count}.json` : 'report.json');
+  await writeFilesAtomically([{ path: reportPath, content: JSON.stringify(report, null, 2) + '\n' }]);
+  return {
+    report,
+    reportPath,
+    manifestPath: manifest.path,
+    interrupted,
+    exitCode: report.totals.failed > 0 ? 1 : 0,
+    corpus,
+    warnings,
+    timings: stageTimings,
+    converted: progress.documents,
+    elapsedMs,
+  };
+}

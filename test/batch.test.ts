@@ -1,0 +1,336 @@
+/**
+ * The batch runner, through its library function (worker threads, --jobs 2) over small inputs
+ * written here in a temporary folder: outputs, failure isolation, the report and its schema,
+ * incremental re-runs, --force, shards, safe names, determinism, interruption, corpus files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { SaxesParser } from 'saxes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBatch, type BatchOptions, type BatchResult } from '../src/batch/run.js';
+import { expandInputs, globToRegExp, parseShard, planOutputs, shardOf } from '../src/batch/inputs.js';
+import { REPORT_SCHEMA_PATH } from '../src/batch/report.js';
+import { convertBytesTimed, emptyTimings } from '../src/batch/timed.js';
+import { progressLine } from '../src/batch/progress.js';
+import { convertBytes } from '../src/index.js';
+import { defaultRegisters } from '../src/annotate/index.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const EXAMPLE = readFileSync(join(repoRoot, 'examples/smith-1947-01-14-montgomery-visit.txt'));
+
+/** A short telegram in the history.state.gov layout, written for these tests. */
+const TELEGRAM = `711.00/5–1248: Telegram
+
+The Ambassador in France (Caffery) to the Secretary of State
+
+
+Paris, May 12, 1948—6 p. m.
+
+[Received May 12—3:10 p. m.]
+
+2511. Foreign Office informs us that the Minister will reply to the note on Monday.1
+
+Caffery
+
+  1. The note of May 3; not printed.
+`;
+
+const TIMEOUT = 120_000;
+
+let work: string;
+let corpus: string;
+/** Named explicitly (the folder walk skips names starting with a dot). */
+let oddFile: string;
+let run = 0;
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(d: string): Promise<void> {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  }
+  if (existsSync(dir)) await walk(dir);
+  return out.sort();
+}
+
+function batch(out: string, extra: Partial<BatchOptions> = {}): Promise<BatchResult> {
+  return runBatch({ inputs: [corpus, oddFile], out, jobs: 2, cwd: work, ...extra });
+}
+
+function outDir(): string {
+  return join(work, `out-${++run}`);
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'telegram-tei-batch-'));
+  corpus = join(work, 'corpus');
+  await mkdir(join(corpus, 'a'), { recursive: true });
+  await mkdir(join(corpus, 'b'), { recursive: true });
+  await mkdir(join(corpus, 'c'), { recursive: true });
+  await mkdir(join(corpus, '..odd dir'), { recursive: true });
+  await writeFile(join(corpus, 'a', 'telegram.txt'), TELEGRAM);
+  // Same name in another folder: outputs must not clash.
+  await writeFile(join(corpus, 'b', 'telegram.txt'), TELEGRAM.replace('Monday', 'Tuesday'));
+  // The same bytes under the same name elsewhere: the same outputs.
+  await writeFile(join(corpus, 'c', 'telegram.txt'), TELEGRAM);
+  await writeFile(join(corpus, 'smith.txt'), EXAMPLE);
+  // Broken inputs: empty, binary.
+  await writeFile(join(corpus, 'empty.txt'), '');
+  await writeFile(join(corpus, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x50, 0x4b, 0x03, 0x04, 0x00]));
+  // Odd characters in names: spaces, shell metacharacters, a leading dash, a folder starting with dots.
+  oddFile = join(corpus, '..odd dir', '-x $(rm) ;name*.txt');
+  await writeFile(oddFile, TELEGRAM);
+  await writeFile(join(corpus, 'Ünïcödé — telegram.txt'), TELEGRAM);
+}, TIMEOUT);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('batch: inputs', () => {
+  it('expands folders recursively to sorted *.txt, skipping names that start with a dot', async () => {
+    const { files: found, root } = await expandInputs([corpus], work);
+    expect(root).toBe(corpus);
+    expect(found.map((f) => f.rel)).toEqual(['Ünïcödé — telegram.txt', 'a/telegram.txt', 'b/telegram.txt', 'binary.txt', 'c/telegram.txt', 'empty.txt', 'smith.txt'].sort());
+  });
+
+  it('expands globs with * and **, relative to the working folder', async () => {
+    const { files: found } = await expandInputs(['corpus/**/telegram.txt'], work);
+    expect(found.map((f) => f.rel)).toEqual(['a/telegram.txt', 'b/telegram.txt', 'c/telegram.txt']);
+    const { files: top } = await expandInputs(['corpus/*.txt'], work);
+    expect(top.map((f) => f.rel)).toEqual(['Ünïcödé — telegram.txt', 'binary.txt', 'empty.txt', 'smith.txt'].sort());
+    expect(globToRegExp('**/*.txt').test('x/y/z.txt')).toBe(true);
+    expect(globToRegExp('**/*.txt').test('z.txt')).toBe(true);
+    expect(globToRegExp('*.txt').test('x/z.txt')).toBe(false);
+    expect(globToRegExp('d4?.txt').test('d41.txt')).toBe(true);
+    await expect(expandInputs(['corpus/*.nothing'], work)).rejects.toThrow(/no file matches/);
+    await expect(expandInputs(['missing'], work)).rejects.toThrow(/no such file/);
+  });
+
+  it('takes an explicitly named file as it is (a dot in front, a * in its name)', async () => {
+    const { files: found, root } = await expandInputs([oddFile], work);
+    expect(found).toHaveLength(1);
+    expect(root).toBe(join(corpus, '..odd dir'));
+    const both = await expandInputs([corpus, oddFile], work);
+    expect(both.root).toBe(corpus);
+    expect(both.files[0]!.rel).toBe('..odd dir/-x $(rm) ;name*.txt');
+  });
+
+  it('plans output names that stay inside --out and never clash', () => {
+    const plans = planOutputs([
+      { path: '/c/x/d1.txt', display: 'x/d1.txt', rel: 'x/d1.txt' },
+      { path: '/c/y/d1.txt', display: 'y/d1.txt', rel: 'y/d1.txt' },
+      { path: '/c/../../etc/passwd', display: 'p', rel: '../../etc/../passwd' },
+      { path: '/c/a b.txt', display: 'a b.txt', rel: 'a b.txt' },
+      { path: '/c/a_b.txt', display: 'a_b.txt', rel: 'a_b.txt' },
+      { path: '/c/index.txt', display: 'index.txt', rel: 'index.txt' },
+    ]);
+    expect(plans[0]).toEqual({ dir: 'x', base: 'd1' });
+    expect(plans[1]).toEqual({ dir: 'y', base: 'd1' });
+    expect(plans[2]!.dir.split('/')).not.toContain('..');
+    expect(plans[2]!.dir.split('/').every((s) => !s.startsWith('.'))).toBe(true);
+    expect(plans[3]!.base).not.toBe(plans[4]!.base);
+    expect(plans[5]!.base).not.toBe('index');
+  });
+
+  it('splits a corpus into shards that partition it', () => {
+    const rels = Array.from({ length: 200 }, (_, i) => `v${i % 7}/d${i}.txt`);
+    const counts = [0, 0, 0];
+    for (const r of rels) counts[shardOf(r, 3) - 1]!++;
+    expect(counts.reduce((a, b) => a + b)).toBe(200);
+    expect(Math.min(...counts)).toBeGreaterThan(40);
+    expect(parseShard('2/16')).toEqual({ index: 2, count: 16 });
+    expect(() => parseShard('0/4')).toThrow();
+    expect(() => parseShard('5/4')).toThrow();
+  });
+
+  it('draws a progress line', () => {
+    const line = progressLine({ done: 50, total: 200, documents: 50, converted: 50, failed: 1, elapsedMs: 10_000 }, 10);
+    expect(line).toBe('[###-------] 50/200 (25%) 5.0 docs/s, ETA 30s, 1 failed');
+  });
+});
+
+describe('batch: conversion', () => {
+  let out: string;
+  let first: BatchResult;
+
+  beforeAll(async () => {
+    out = outDir();
+    first = await batch(out);
+  }, TIMEOUT);
+
+  it('converts the good inputs, mirroring their folders, and reports the broken ones', async () => {
+    expect(first.exitCode).toBe(1);
+    const byInput = new Map(first.report.inputs.map((r) => [r.input, r]));
+    expect(byInput.get('empty.txt')!.status).toBe('failed');
+    expect(byInput.get('empty.txt')!.messages[0]!.rule).toBe('read/empty');
+    expect(byInput.get('binary.txt')!.status).toBe('failed');
+    expect(byInput.get('binary.txt')!.messages[0]!.rule).toBe('read/binary');
+    for (const good of ['a/telegram.txt', 'b/telegram.txt', 'c/telegram.txt', 'smith.txt', 'Ünïcödé — telegram.txt', '..odd dir/-x $(rm) ;name*.txt']) {
+      expect(byInput.get(good)!.status, good).toBe('converted');
+    }
+    const written = await files(out);
+    for (const f of ['a/telegram.tei.xml', 'a/telegram.html', 'a/telegram.txt', 'a/telegram.json', 'b/telegram.tei.xml', 'smith.tei.xml', 'smith.json']) {
+      expect(written, f).toContain(f);
+    }
+    expect(await readFile(join(out, 'b/telegram.txt'), 'utf8')).toContain('Tuesday');
+    expect(first.report.totals).toMatchObject({ inputs: 8, converted: 6, failed: 2, pending: 0, unchanged: 0 });
+    // No temporaries left.
+    expect(written.filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('writes a report.json that validates against schemas/report.schema.json', async () => {
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as unknown;
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(REPORT_SCHEMA_PATH, 'utf8')) as object);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const doc = first.report.inputs.find((r) => r.input === 'smith.txt')!.documents[0]!;
+    expect(doc).toMatchObject({ stem: 'smith', ok: true, files: { tei: 'smith.tei.xml', html: 'smith.html', text: 'smith.txt', json: 'smith.json' } });
+    for (const m of first.report.inputs.flatMap((r) => [...r.messages, ...r.documents.flatMap((d) => d.messages)])) {
+      expect(m.line).toBeGreaterThanOrEqual(0);
+      expect(m.column).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('writes the corpus files: documents.jsonl, registers.xml and registers.json', async () => {
+    const lines = (await readFile(join(out, 'documents.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(6);
+    const firstLine = JSON.parse(lines[0]!) as { input: string; html: string; document: { title: string } };
+    expect(firstLine.input).toBe('..odd dir/-x $(rm) ;name*.txt');
+    expect(firstLine.html).toBe('_odd_dir/-x_rm_name_.html');
+    expect(firstLine.document.title).toContain('Caffery');
+    const xml = await readFile(join(out, 'registers.xml'), 'utf8');
+    const parser = new SaxesParser({ xmlns: true });
+    expect(() => parser.write(xml).close()).not.toThrow();
+    const json = JSON.parse(await readFile(join(out, 'registers.json'), 'utf8')) as { documents: number; persons: unknown[] };
+    expect(json.documents).toBe(6);
+    expect(Array.isArray(json.persons)).toBe(true);
+  });
+
+  it('writes nothing outside --out, whatever the input names', async () => {
+    const outside = (await files(work)).filter((f) => !f.startsWith('corpus/') && !f.startsWith('out-'));
+    expect(outside).toEqual([]);
+    for (const r of first.report.inputs) {
+      for (const d of r.documents) {
+        for (const f of Object.values(d.files ?? {})) expect(resolve(out, f).startsWith(out + sep)).toBe(true);
+      }
+    }
+    const odd = first.report.inputs.find((r) => r.input.startsWith('..odd dir/'))!;
+    expect(odd.status).toBe('converted');
+    expect(odd.documents[0]!.files!.tei).toMatch(/^_odd_dir\/-x_rm_name_\.tei\.xml$/);
+  });
+
+  it('does no work on a second run, and --force redoes everything', async () => {
+    const before = (await stat(join(out, 'smith.tei.xml'))).mtimeMs;
+    const second = await batch(out);
+    expect(second.converted).toBe(0);
+    expect(second.report.inputs.every((r) => r.reused)).toBe(true);
+    expect(second.report.totals).toMatchObject({ converted: 0, unchanged: 6, failed: 2 });
+    expect(second.exitCode).toBe(1);
+    expect(second.corpus?.unchanged).toBe(true);
+    expect((await stat(join(out, 'smith.tei.xml'))).mtimeMs).toBe(before);
+
+    const forced = await batch(out, { force: true });
+    expect(forced.report.inputs.every((r) => !r.reused)).toBe(true);
+    expect(forced.report.totals).toMatchObject({ converted: 6, failed: 2 });
+  }, TIMEOUT);
+
+  it('converts an input again when it changed, and only that one', async () => {
+    const path = join(corpus, 'a', 'telegram.txt');
+    const original = await readFile(path);
+    await writeFile(path, TELEGRAM.replace('Monday', 'Wednesday'));
+    try {
+      const again = await batch(out);
+      const changed = again.report.inputs.filter((r) => !r.reused).map((r) => r.input);
+      expect(changed).toEqual(['a/telegram.txt']);
+      expect(await readFile(join(out, 'a/telegram.txt'), 'utf8')).toContain('Wednesday');
+    } finally {
+      await writeFile(path, original);
+      await batch(out);
+    }
+  }, TIMEOUT);
+
+  it('gives the same bytes for the same input', async () => {
+    const other = outDir();
+    await batch(other, { jobs: 0 });
+    for (const f of (await files(out)).filter((f) => /\.(tei\.xml|html|txt|json|jsonl)$/.test(f) && !f.startsWith('report') && !f.startsWith('.'))) {
+      expect(await readFile(join(other, f), 'utf8'), f).toBe(await readFile(join(out, f), 'utf8'));
+    }
+    // Two inputs with the same name and bytes in different folders: the same outputs.
+    for (const ext of ['tei.xml', 'html', 'txt', 'json']) {
+      expect(await readFile(join(out, `c/telegram.${ext}`), 'utf8')).toBe(await readFile(join(out, `a/telegram.${ext}`), 'utf8'));
+    }
+    expect(await readFile(join(out, 'Ünïcödé_telegram.tei.xml'), 'utf8')).toContain('Caffery');
+  }, TIMEOUT);
+});
+
+describe('batch: shards, interruption, stage timings', () => {
+  it('shards 1/2 and 2/2 partition the inputs', async () => {
+    const out = outDir();
+    const one = await batch(out, { shard: { index: 1, count: 2 } });
+    const two = await batch(out, { shard: { index: 2, count: 2 } });
+    const a = one.report.inputs.map((r) => r.input);
+    const b = two.report.inputs.map((r) => r.input);
+    expect(a.filter((x) => b.includes(x))).toEqual([]);
+    expect([...a, ...b].sort()).toEqual((await expandInputs([corpus, oddFile], work)).files.map((f) => f.rel).sort());
+    expect(existsSync(join(out, 'report.shard-1-of-2.json'))).toBe(true);
+    expect(existsSync(join(out, 'report.shard-2-of-2.json'))).toBe(true);
+    expect(existsSync(join(out, 'documents.jsonl'))).toBe(false);
+    // The whole run afterwards merges: nothing to convert, one report, the corpus files.
+    const merged = await batch(out);
+    expect(merged.converted).toBe(0);
+    expect(merged.report.inputs).toHaveLength(8);
+    expect(existsSync(join(out, 'documents.jsonl'))).toBe(true);
+  }, TIMEOUT);
+
+  it('stops taking work when interrupted, writes manifest and report, and resumes', async () => {
+    const out = outDir();
+    const stop = new AbortController();
+    const interrupted = await batch(out, {
+      jobs: 1,
+      signal: stop.signal,
+      onEvent: (e) => {
+        if (e.kind === 'input') stop.abort();
+      },
+    });
+    expect(interrupted.interrupted).toBe(true);
+    expect(interrupted.report.totals.pending).toBeGreaterThan(0);
+    expect(existsSync(join(out, 'report.json'))).toBe(true);
+    expect(existsSync(join(out, '.telegram-tei-manifest.json'))).toBe(true);
+    expect((await files(out)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    const done = interrupted.report.inputs.filter((r) => r.status !== 'pending').map((r) => r.input);
+    const resumed = await batch(out);
+    expect(resumed.report.totals.pending).toBe(0);
+    // What was finished before the interruption is not done again; the rest is.
+    for (const r of resumed.report.inputs) expect(r.reused, r.input).toBe(done.includes(r.input));
+  }, TIMEOUT);
+
+  it('discards the work in flight on a second interrupt', async () => {
+    const out = outDir();
+    const stop = new AbortController();
+    stop.abort();
+    const result = await batch(out, { signal: stop.signal, discard: stop.signal });
+    expect(result.report.totals.pending).toBe(8);
+    expect((await files(out)).filter((f) => !f.startsWith('report') && !f.startsWith('.telegram'))).toEqual([]);
+  }, TIMEOUT);
+
+  it('times each stage when asked, with the same outputs as convertBytes', async () => {
+    const options = { file: 'smith.txt', annotate: { registers: defaultRegisters() }, textLayout: 'raw' as const };
+    const timings = emptyTimings();
+    const timed = convertBytesTimed(EXAMPLE, options, timings);
+    const plain = convertBytes(EXAMPLE, options);
+    expect(timed.documents.map((d) => [d.tei?.xml, d.outputs])).toEqual(plain.documents.map((d) => [d.tei?.xml, d.outputs]));
+    expect(timings.parse).toBeGreaterThan(0);
+    expect(timings.html).toBeGreaterThan(0);
+    const out = outDir();
+    const result = await batch(out, { timings: true, inputs: [join(corpus, 'smith.txt')] });
+    expect(result.timings!.write).toBeGreaterThan(0);
+    expect(result.timings!.json).toBeGreaterThan(0);
+  }, TIMEOUT);
+});

@@ -1,0 +1,161 @@
+// Checks on the persons authority register (tei/persons.xml): ids of the per- form and unique,
+// one main name and exactly one surname per person, no repeated variants, Wikidata ids of the
+// right shape, sane dates, and that the people of the example telegram can be found.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+type Attrs = Record<string, string | undefined>;
+interface TextNode extends Attrs {
+  '#text'?: string;
+}
+interface PersonNode extends Attrs {
+  persName?: (TextNode | string)[];
+  birth?: TextNode[];
+  death?: TextNode[];
+  occupation?: (TextNode | string)[];
+  note?: (TextNode | string)[];
+  idno?: (TextNode | string)[];
+}
+
+const ARRAYS = new Set(['person', 'persName', 'birth', 'death', 'occupation', 'note', 'idno']);
+
+const xml = readFileSync(new URL('../tei/persons.xml', import.meta.url), 'utf8');
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => ARRAYS.has(name),
+});
+const doc = parser.parse(xml);
+const persons = (doc?.TEI?.text?.body?.listPerson?.person ?? []) as PersonNode[];
+
+const text = (n: TextNode | string): string => (typeof n === 'string' ? n : (n['#text'] ?? '')).trim();
+const attr = (n: TextNode | string, a: string): string | undefined => (typeof n === 'string' ? undefined : n[a]);
+const namesOf = (p: PersonNode, type: string): string[] =>
+  (p.persName ?? []).filter((n) => attr(n, 'type') === type).map(text);
+const allNames = (p: PersonNode): string[] => (p.persName ?? []).map(text);
+const byId = new Map(persons.map((p) => [p['xml:id']!, p]));
+
+describe('persons register: structure', () => {
+  it('is well-formed XML with a sizeable listPerson', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(persons.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it('has unique ids of the per- form', () => {
+    const ids = persons.map((p) => p['xml:id']);
+    for (const id of ids) expect(id).toMatch(/^per-[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every person one main name and exactly one surname', () => {
+    for (const p of persons) {
+      expect(namesOf(p, 'main'), p['xml:id']).toHaveLength(1);
+      expect(namesOf(p, 'surname'), p['xml:id']).toHaveLength(1);
+      expect(namesOf(p, 'main')[0].length, p['xml:id']).toBeGreaterThan(0);
+    }
+  });
+
+  it('types every name as main, surname or variant, and repeats no variant within a person', () => {
+    for (const p of persons) {
+      for (const n of p.persName ?? []) expect(['main', 'surname', 'variant']).toContain(attr(n, 'type'));
+      const variants = namesOf(p, 'variant');
+      expect(new Set(variants).size, p['xml:id']).toBe(variants.length);
+      // a variant never just repeats the main name or the surname
+      for (const v of variants) {
+        expect(v, p['xml:id']).not.toBe(namesOf(p, 'main')[0]);
+        expect(v, p['xml:id']).not.toBe(namesOf(p, 'surname')[0]);
+      }
+    }
+  });
+
+  it('keeps honorifics out of the variants', () => {
+    const titled = /^(Mr|Mrs|Madame|Sir|Dr|General|Marshal|Field Marshal|Admiral|Ambassador|President|King|Queen|Emperor|Prince|Count|Pope)\b/;
+    for (const p of persons) for (const v of namesOf(p, 'variant')) expect(v, p['xml:id']).not.toMatch(titled);
+  });
+
+  it('gives every person a one-sentence note', () => {
+    for (const p of persons) {
+      expect(p.note, p['xml:id']).toHaveLength(1);
+      expect(text(p.note![0]).length, p['xml:id']).toBeGreaterThan(10);
+    }
+  });
+
+  it('uses Wikidata ids of the form Q<digits>, each for one person only', () => {
+    const seen = new Map<string, string>();
+    for (const p of persons) {
+      for (const i of p.idno ?? []) {
+        expect(attr(i, 'type')).toBe('wikidata');
+        const q = text(i);
+        expect(q).toMatch(/^Q\d+$/);
+        expect(seen.get(q), `${q} on ${p['xml:id']} and ${seen.get(q)}`).toBeUndefined();
+        seen.set(q, p['xml:id']!);
+      }
+    }
+  });
+
+  it('has sane years: birth before death, offices as from <= to', () => {
+    const year = (s: string | undefined): number => Number(s);
+    for (const p of persons) {
+      const b = p.birth?.[0]?.when;
+      const d = p.death?.[0]?.when;
+      if (b) expect(b).toMatch(/^\d{4}$/);
+      if (d) expect(d).toMatch(/^\d{4}$/);
+      if (b && d) expect(year(b), p['xml:id']).toBeLessThan(year(d));
+      for (const o of p.occupation ?? []) {
+        const from = attr(o, 'from');
+        const to = attr(o, 'to');
+        expect(from, p['xml:id']).toMatch(/^\d{4}$/);
+        expect(to, p['xml:id']).toMatch(/^\d{4}$/);
+        expect(year(from), `${p['xml:id']}: ${text(o)}`).toBeLessThanOrEqual(year(to));
+        if (d) expect(year(from), `${p['xml:id']}: ${text(o)}`).toBeLessThanOrEqual(year(d));
+      }
+    }
+  });
+});
+
+describe('persons register: the example telegram (Smith, Moscow, 14 January 1947)', () => {
+  it('has Montgomery, with his peerage and nickname', () => {
+    const p = byId.get('per-montgomery-bernard')!;
+    expect(p).toBeDefined();
+    expect(namesOf(p, 'main')).toEqual(['Bernard Law Montgomery']);
+    expect(namesOf(p, 'surname')).toEqual(['Montgomery']);
+    expect(allNames(p)).toContain('Viscount Montgomery of Alamein');
+    expect(allNames(p)).toContain('Monty');
+  });
+
+  it('has Stalin', () => {
+    const p = byId.get('per-stalin-joseph')!;
+    expect(p).toBeDefined();
+    expect(namesOf(p, 'surname')).toEqual(['Stalin']);
+    expect(p.idno?.map(text)).toEqual(['Q855']);
+  });
+
+  it('has Vasilevsky under the spelling the telegram uses (Vassilievski)', () => {
+    const p = byId.get('per-vasilevsky-aleksandr')!;
+    expect(p).toBeDefined();
+    expect(namesOf(p, 'surname')).toEqual(['Vasilevsky']);
+    expect(namesOf(p, 'variant')).toContain('Vassilievski');
+    expect(allNames(p)).toContain('Alexander Mikhailovich Vasilevsky');
+  });
+
+  it('has the British Ambassador, Sir Maurice Drummond Peterson', () => {
+    const p = byId.get('per-peterson-maurice')!;
+    expect(p).toBeDefined();
+    expect(namesOf(p, 'main')).toEqual(['Maurice Drummond Peterson']);
+    expect(namesOf(p, 'surname')).toEqual(['Peterson']);
+    expect((p.occupation ?? []).map(text)).toContain('Ambassador to the Soviet Union');
+  });
+
+  it('has Smith, the sender, as Walter Bedell Smith', () => {
+    const p = byId.get('per-smith-walter')!;
+    expect(p).toBeDefined();
+    expect(namesOf(p, 'main')).toEqual(['Walter Bedell Smith']);
+    expect((p.occupation ?? []).find((o) => text(o) === 'Ambassador to the Soviet Union')).toMatchObject({
+      from: '1946',
+    });
+  });
+});
