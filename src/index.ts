@@ -12,7 +12,7 @@ import { annotateDocument, type AnnotateOptions } from './annotate/index.js';
 import { buildTei, type TeiDocument } from './tei/build.js';
 import { validateTeiDocument } from './validate/index.js';
 import { validateDocumentJson } from './validate/json-schema.js';
-import { renderHtml, renderJson, renderText, type TextLayout } from './transform/stylesheets.js';
+import { parseTei, renderHtml, renderJson, renderText, type TextLayout } from './transform/stylesheets.js';
 import { hasErrors, message, type Message } from './messages.js';
 import type { DocumentModel } from './model.js';
 import { documentStem } from './write/names.js';
@@ -78,11 +78,13 @@ export function convertModel(parsed: DocumentModel, stem: string, options: Conve
   messages.push(...validateTeiDocument(tei.xml, `${stem}.tei.xml`));
   if (hasErrors(messages)) return { stem, model, tei, messages, ok: false };
   try {
-    const json = renderJson(tei.xml);
+    // Parsed once by Saxon-JS, rendered three times.
+    const parsedTei = parseTei(tei.xml, `${stem}.tei.xml`);
+    const json = renderJson(parsedTei);
     messages.push(...validateDocumentJson(json, `${stem}.json`));
     const outputs = {
-      html: renderHtml(tei.xml),
-      text: renderText(tei.xml, options.textLayout ?? 'raw'),
+      html: renderHtml(parsedTei),
+      text: renderText(parsedTei, options.textLayout ?? 'raw'),
       json: JSON.stringify(json, null, 2) + '\n',
     };
     return { stem, model, tei, outputs, messages, ok: !hasErrors(messages) };

@@ -260,7 +260,7 @@ describe('places and organisations', () => {
   });
 
   it('does not use a historical name outside its years', () => {
-    const d = annotateDocument(doc('He was dined by Stalin in Constantinople.'), { registers: regs });
+    const d = annotateDocument(parseText('The Ambassador in the Soviet Union (Smith) to the Secretary of State\n\n\nMoscow, January 14, 1947—noon.\n\nHe was dined by Stalin in Constantinople.\n'), { registers: regs });
     expect(mentions(d).filter((m) => m.type === 'place')).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  * candidate tags they propose, and the persons the document has established so far.
  */
 import type { Cert, EntityKind, EntityRecord, Inline, Resp } from '../model.js';
-import type { AuthorityEntry, Registers, UserPersons } from './registers.js';
+import type { AuthorityEntry, FormHit, Registers, UserPersons } from './registers.js';
+import type { TrieMatch } from './trie.js';
 import { fold, type Token } from './text.js';
 
 export type SegmentKind = 'p' | 'item' | 'participant' | 'cell' | 'signed' | 'line' | 'note';
@@ -20,6 +21,23 @@ export interface Segment {
   tokens: Token[];
   /** Writes the annotated inlines back into the new model. */
   write: (inlines: Inline[]) => void;
+  /** Register forms starting at each token, longest first (filled on first use). */
+  hits?: (readonly TrieMatch<FormHit>[] | undefined)[];
+}
+
+const NO_MATCHES: readonly TrieMatch<FormHit>[] = [];
+
+/** The register's name forms that start at token i of a segment (computed once per segment). */
+export function registerMatches(ctx: DocContext, seg: Segment, i: number): readonly TrieMatch<FormHit>[] {
+  const hits = (seg.hits ??= new Array(seg.tokens.length));
+  let m = hits[i];
+  if (m === undefined) {
+    const t = seg.tokens[i]!;
+    m = t.cap || t.upper ? ctx.registers.trie.matchesAt(seg.text, seg.tokens, i) : NO_MATCHES;
+    if (m.length === 0) m = NO_MATCHES;
+    hits[i] = m;
+  }
+  return m;
 }
 
 export type CandidateType = EntityKind | 'role' | 'date' | 'block';

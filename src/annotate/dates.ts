@@ -152,7 +152,10 @@ function interpret(kind: string, g: string[], ctx: DateContext): Omit<Found, 'st
 const NOT_A_YEAR_BEFORE = /(?:telegram|tel|despatch|dispatch|airgram|no\.|number|nos\.|circular|instruction|memorandum|note|document|page|p\.|pp\.|vol\.|document)\s*$/i;
 
 /** Dates found in one segment's text, as candidates. */
+const ANY_DATE = /January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d{4}|\d\s?[ap]\.\s?m\.|noon|midnight/;
+
 export function findDates(text: string, segment: number, ctx: DateContext): Candidate[] {
+  if (!ANY_DATE.test(text)) return [];
   const found: Found[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const { re, kind } of PATTERNS) {

@@ -171,7 +171,7 @@ function establish(ctx: DocContext, id: Identification, noteSeg: Segment): DocPe
     forenames,
     text: id.name,
     titleKeys: id.titles.flatMap((t) => tokenize(t).map((w) => w.key)),
-    window: sentenceWords(noteSeg.text, 0, noteSeg.text.length),
+    window: sentenceWords(noteSeg.tokens, 0, noteSeg.text.length),
     create: true,
     strong: true,
   })!;

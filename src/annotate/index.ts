@@ -10,7 +10,7 @@
  * `loadUserPersons`) and shared by all documents of a batch.
  */
 import { message, type Message } from '../messages.js';
-import type { DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
+import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
 import { plainText, wrapSpan } from '../inlines.js';
 import { dateFromFileNumber } from '../parse/dates.js';
 import { DocPersons, PATTERN_SOURCE, type Candidate, type DocContext, type DocPerson, type RecordRef, type Segment, type SegmentKind } from './context.js';
@@ -89,34 +89,33 @@ function collectSegments(doc: DocumentModel): Collected {
   return { segments, anchors, noteSegments };
 }
 
-/** Non-overlapping candidates: anchored and fixed tags first, then longer spans, then priority. */
+/** Non-overlapping candidates of one segment: anchored and fixed tags first, then longer spans, then priority. */
 function select(cands: Candidate[]): Candidate[] {
   const band = (c: Candidate) => (c.priority >= 90 ? 1 : 0);
-  const sorted = [...cands].sort((a, b) => band(b) - band(a) || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const sorted = cands.sort((a, b) => band(b) - band(a) || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of sorted) {
     if (c.end <= c.start) continue;
-    if (kept.some((k) => k.segment === c.segment && c.start < k.end && k.start < c.end)) continue;
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
   return kept;
 }
 
 function mentionOf(c: Candidate, text: string, at: Mention['at']): Mention | undefined {
-  const base = { kind: 'mention' as const, text, at, resp: c.resp, cert: c.cert };
   switch (c.type) {
     case 'person':
     case 'role': {
       const p = c.person!;
-      const m: Mention = { ...base, type: c.type, ref: p.id };
+      const m: Mention = { kind: 'mention', type: c.type, text, at, ref: p.id, resp: c.resp, cert: c.cert };
       if (p.user) m.corresp = p.user.id;
       return m;
     }
     case 'place':
     case 'org':
-      return { ...base, type: c.type, ref: c.record!.id };
+      return { kind: 'mention', type: c.type, text, at, ref: c.record!.id, resp: c.resp, cert: c.cert };
     case 'date': {
-      const m: Mention = { ...base, type: 'date' };
+      const m: Mention = { kind: 'mention', type: 'date', text, at, resp: c.resp, cert: c.cert };
       if (c.when) m.when = c.when;
       if (c.from) m.from = c.from;
       if (c.to) m.to = c.to;
@@ -146,8 +145,35 @@ function recordOf(r: RecordRef): EntityRecord {
   return e;
 }
 
+/**
+ * A copy of the model whose containers of inline content are new (the annotator replaces those
+ * arrays); the inline nodes themselves are never modified and are shared with the input.
+ */
+function copyModel(input: DocumentModel): DocumentModel {
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'p':
+        return { ...b, inlines: [...b.inlines] };
+      case 'list':
+        return { ...b, items: b.items.map((i) => ({ ...i, inlines: [...i.inlines] })) };
+      case 'table':
+        return { ...b, rows: b.rows.map((r) => r.map((c) => [...c])) };
+      default:
+        return { ...b };
+    }
+  };
+  return {
+    ...input,
+    body: input.body.map(block),
+    closer: input.closer.map((c) => (c.kind === 'dateline' ? { ...c } : { ...c, inlines: [...c.inlines] })),
+    notes: input.notes.map((n) => ({ ...n, paragraphs: n.paragraphs.map((p) => [...p]) })),
+    entities: input.entities.map((e) => ({ ...e })),
+    messages: [...input.messages],
+  };
+}
+
 export function annotateDocument(input: DocumentModel, options: AnnotateOptions): DocumentModel {
-  const doc = structuredClone(input);
+  const doc = copyModel(input);
   const messages: Message[] = [];
   const { segments, anchors, noteSegments } = collectSegments(doc);
   const date = documentDate(doc);
@@ -174,14 +200,13 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   candidates.push(...findPlaces(ctx));
   candidates.push(...findOrgs(ctx));
 
-  const chosen = select(candidates);
   const bySegment = new Map<number, Candidate[]>();
-  for (const c of chosen) (bySegment.get(c.segment) ?? bySegment.set(c.segment, []).get(c.segment)!).push(c);
+  for (const c of candidates) (bySegment.get(c.segment) ?? bySegment.set(c.segment, []).get(c.segment)!).push(c);
   const used: Candidate[] = [];
   for (const [index, cands] of bySegment) {
     const seg = segments[index]!;
     let inlines = seg.inlines;
-    for (const c of cands.sort((a, b) => b.start - a.start)) {
+    for (const c of select(cands).sort((a, b) => b.start - a.start)) {
       if (c.type === 'block') continue;
       let made: Mention | undefined;
       const next = wrapSpan(inlines, c.start, c.end, (text, at) => (made = mentionOf(c, text, at)) ?? { kind: 'text', text, at });

@@ -8,7 +8,7 @@ import type { DocContext, DocPerson } from './context.js';
 import { inPeriod, type Authority, type AuthorityEntry } from './registers.js';
 import {
   COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
-  fold, isNameGap, tokenize, type Token,
+  fold, nameGapBetween, tokenize, type Token,
 } from './text.js';
 import { TokenTrie } from './trie.js';
 
@@ -26,11 +26,10 @@ for (const t of [...TITLE_PHRASES, ...[...HONORIFICS]]) TITLES.insert(tokenize(t
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Words that are never part of a personal name. */
+const NON_NAME = new Set<string>([...FUNCTION_WORDS, ...COMMON_CAPITALISED, ...ORG_HEADS, ...NATIONALITY, ...TITLE_WORDS, ...ROLE_CONTINUATION, ...WEEKDAYS]);
+
 export function isNonName(key: string): boolean {
-  return (
-    FUNCTION_WORDS.has(key) || COMMON_CAPITALISED.has(key) || ORG_HEADS.has(key) || NATIONALITY.has(key) ||
-    TITLE_WORDS.has(key) || ROLE_CONTINUATION.has(key) || WEEKDAYS.has(key)
-  );
+  return NON_NAME.has(key);
 }
 
 /** A capitalised word that may be (part of) a name. */
@@ -105,15 +104,15 @@ export function nameRunAt(text: string, tokens: readonly Token[], i: number, all
   const wordOk = (t: Token) => isNameWord(t) || (allowUpper && t.upper && t.text.length > 2 && !isNonName(t.key));
   while (j < tokens.length) {
     const t = tokens[j]!;
-    if (j > i && !isNameGap(text.slice(tokens[j - 1]!.end, t.start), tokens[j - 1]!)) break;
+    if (j > i && !nameGapBetween(text, tokens[j - 1]!, t)) break;
     if (j > i && tokens[j - 1]!.possessive) break;
     if (wordOk(t)) names++;
-    else if (j > i && names > 0 && middleWord(t) && tokens[j + 1] && isNameGap(text.slice(t.end, tokens[j + 1]!.start), t) && wordOk(tokens[j + 1]!)) {
+    else if (j > i && names > 0 && middleWord(t) && tokens[j + 1] && nameGapBetween(text, t, tokens[j + 1]!) && wordOk(tokens[j + 1]!)) {
       // "Bernard Law Montgomery": an ordinary capitalised word inside a name
     } else if (isInitial(t)) {
       // an initial must be followed by more name
       const next = tokens[j + 1];
-      if (!next || !isNameGap(text.slice(t.end, next.start), t) || !(wordOk(next) || isInitial(next))) break;
+      if (!next || !nameGapBetween(text, t, next) || !(wordOk(next) || isInitial(next))) break;
     } else if (PARTICLES.has(t.text) && j > i - 1) {
       const next = tokens[j + 1];
       if (!next || !/^[ \t]+$/.test(text.slice(t.end, next.start)) || !wordOk(next)) break;
@@ -352,12 +351,23 @@ export function isAmbiguousWord(t: Token): boolean {
   return COMMON_WORDS.has(t.key) || FORENAMES.has(t.key);
 }
 
-/** Folded words of the sentence around [start, end) of a text. */
-export function sentenceWords(text: string, start: number, end: number): Set<string> {
-  const a = Math.max(0, text.lastIndexOf('. ', start) + 1);
-  let b = text.indexOf('. ', end);
-  if (b < 0) b = text.length;
+/** Folded words of the sentence around [start, end) of a segment's text (cached per sentence). */
+export function sentenceWords(tokens: readonly Token[], start: number, end: number): Set<string> {
+  let sentences = SENTENCES.get(tokens);
+  if (!sentences) SENTENCES.set(tokens, (sentences = new Map()));
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.end <= start) i++;
+  let a = Math.min(i, tokens.length - 1);
+  while (a > 0 && !tokens[a]!.sentenceStart) a--;
+  const hit = sentences.get(a);
+  if (hit) return hit;
   const out = new Set<string>();
-  for (const t of tokenize(text.slice(a, b))) if (t.key.length > 2) out.add(t.key);
+  for (let k = Math.max(a, 0); k < tokens.length; k++) {
+    if (k > a && tokens[k]!.sentenceStart && tokens[k]!.start >= end) break;
+    if (tokens[k]!.key.length > 2) out.add(tokens[k]!.key);
+  }
+  sentences.set(a, out);
   return out;
 }
+
+const SENTENCES = new WeakMap<readonly Token[], Map<number, Set<string>>>();

@@ -9,7 +9,7 @@
  * Academies`, each pointing to its own record (`Voroshilov Military Academy`, `Frunze Military
  * Academy`): the elided head is supplied in the record's name, never in the text.
  */
-import { isClaimed, PATTERN_SOURCE, slug, type Candidate, type DocContext, type RecordRef, type Segment } from './context.js';
+import { isClaimed, PATTERN_SOURCE, registerMatches, slug, type Candidate, type DocContext, type RecordRef, type Segment } from './context.js';
 import { lookUp } from './places.js';
 import { isNameWord } from './names.js';
 import { FUNCTION_WORDS, NATIONALITY, ORG_HEADS, ORG_HEADS_PLURAL, formKey, type Token } from './text.js';
@@ -28,7 +28,7 @@ function registerOrg(ctx: DocContext, name: string): FormHit | undefined {
 
 /** Whether a register name (any kind) starts at token i. */
 function registerNameAt(ctx: DocContext, seg: Segment, i: number): boolean {
-  return ctx.registers.trie.matchesAt(seg.text, seg.tokens, i).length > 0 || ctx.persons.withSurname(seg.tokens[i]!.key).length > 0;
+  return registerMatches(ctx, seg, i).length > 0 || ctx.persons.withSurname(seg.tokens[i]!.key).length > 0;
 }
 
 function patternRecord(ctx: DocContext, name: string): RecordRef {

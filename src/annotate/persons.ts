@@ -17,7 +17,7 @@
  * `Marshall Plan`) is not a person here.
  */
 import type { Cert, Resp } from '../model.js';
-import { claim, isClaimed, type Candidate, type DocContext, type DocPerson, type Segment } from './context.js';
+import { claim, isClaimed, registerMatches, type Candidate, type DocContext, type DocPerson, type Segment } from './context.js';
 import {
   ABBREVIATED_TITLES, isAmbiguousWord, isInitial, isNameWord, nameRunAt, resolveName, resolveStyled, sentenceWords, splitName, titleAt,
 } from './names.js';
@@ -62,9 +62,9 @@ function followedByHead(seg: Segment, to: number): boolean {
 /** Single-word place or organisation names of the registers at token i. */
 function registerKindsAt(ctx: DocContext, seg: Segment, i: number): Set<string> {
   const kinds = new Set<string>();
-  for (const m of ctx.registers.trie.matchesAt(seg.text, seg.tokens, i)) {
+  for (const m of registerMatches(ctx, seg, i)) {
     if (m.to !== i + 1) continue;
-    for (const v of m.values as readonly FormHit[]) if (v.entry.kind !== 'person' && formInUse(v, ctx.date)) kinds.add(v.entry.kind);
+    for (const v of m.values) if (v.entry.kind !== 'person' && formInUse(v, ctx.date)) kinds.add(v.entry.kind);
   }
   return kinds;
 }
@@ -154,7 +154,7 @@ function strongPass(ctx: DocContext, seg: Segment, out: Candidate[]): void {
         i = run.to - 1;
         continue;
       }
-      const window = sentenceWords(text, t.start, tokens[run.to - 1]!.end);
+      const window = sentenceWords(tokens, t.start, tokens[run.to - 1]!.end);
       const spanText = text.slice(tokens[run.from]!.start, spanEnd(seg, run.to));
       let resolved;
       if (title.keys.some((k) => k === 'sir' || k === 'lady' || k === 'dame') && run.to - run.from === 1 && isForename(tokens[run.from]!.key, ctx.user, ctx.registers)) {
@@ -190,7 +190,7 @@ function strongPass(ctx: DocContext, seg: Segment, out: Candidate[]): void {
       const run = nameRunAt(text, tokens, 0);
       if (run && run.from === 0 && /^(?:,|\s*$)/.test(text.slice(tokens[run.to - 1]!.end)) && run.to - run.from >= 2) {
         const { forenames, surname } = splitName(tokens, run.from, run.to);
-        const r = resolveName(ctx, { surname, forenames, text: text.slice(tokens[0]!.start, spanEnd(seg, run.to)), titleKeys: [], window: sentenceWords(text, 0, text.length), create: isForename(tokens[0]!.key, ctx.user, ctx.registers) || isInitial(tokens[0]!), strong: true });
+        const r = resolveName(ctx, { surname, forenames, text: text.slice(tokens[0]!.start, spanEnd(seg, run.to)), titleKeys: [], window: sentenceWords(tokens, 0, text.length), create: isForename(tokens[0]!.key, ctx.user, ctx.registers) || isInitial(tokens[0]!), strong: true });
         if (r) {
           out.push(candidate(seg, run.from, run.to, r.person, r.person.origin === 'pattern' ? 'medium' : r.cert, 70));
           claim(ctx, seg.index, 0, run.to);
@@ -208,7 +208,8 @@ function fullNameAt(ctx: DocContext, seg: Segment, i: number): { candidate: Cand
   if (prev && isNameWord(prev) && /^[ \t]+$/.test(text.slice(prev.end, tokens[i]!.start))) return undefined;
   for (const auth of [ctx.user, ctx.registers]) {
     if (!auth) continue;
-    for (const m of auth.trie.matchesAt(text, tokens, i)) {
+    const matches = auth === ctx.registers ? registerMatches(ctx, seg, i) : auth.trie.matchesAt(text, tokens, i);
+    for (const m of matches) {
       if (m.to - m.from < 2) continue;
       const hits = (m.values as readonly FormHit[]).filter((h) => h.entry.kind === 'person' && h.form.type !== 'surname' && h.form.type !== 'surname-part');
       if (hits.length === 0) continue;
@@ -222,7 +223,7 @@ function fullNameAt(ctx: DocContext, seg: Segment, i: number): { candidate: Cand
       const { forenames, surname } = splitName(tokens, m.from, m.to);
       const r = existing
         ? { person: existing, cert: 'high' as Cert }
-        : resolveName(ctx, { surname, forenames, text: text.slice(tokens[m.from]!.start, spanEnd(seg, m.to)), titleKeys: [], window: sentenceWords(text, tokens[m.from]!.start, tokens[m.to - 1]!.end), create: false, strong: true });
+        : resolveName(ctx, { surname, forenames, text: text.slice(tokens[m.from]!.start, spanEnd(seg, m.to)), titleKeys: [], window: sentenceWords(tokens, tokens[m.from]!.start, tokens[m.to - 1]!.end), create: false, strong: true });
       if (!r) continue;
       const cert: Cert = entries.length > 1 ? 'medium' : 'high';
       return { candidate: candidate(seg, m.from, m.to, r.person, cert, 75), to: m.to };
@@ -287,7 +288,7 @@ function multiWord(ctx: DocContext, seg: Segment, from: number, to: number, out:
   if (!forenameLike) return false;
   if (registerKindsAt(ctx, seg, to - 1).size > 0 && ctx.persons.withSurname(surname).length === 0) return false;
   const spanText = text.slice(tokens[from]!.start, spanEnd(seg, to));
-  const window = sentenceWords(text, tokens[from]!.start, tokens[to - 1]!.end);
+  const window = sentenceWords(tokens, tokens[from]!.start, tokens[to - 1]!.end);
   // a new person needs a common forename or an initial first ("George Grivas", "J. Smith"), not just any word
   const create = isInitial(tokens[from]!) || FORENAMES.has(tokens[from]!.key);
   const r = resolveName(ctx, { surname, forenames, text: spanText, titleKeys: [], window, create, strong: true });
@@ -304,7 +305,7 @@ function single(ctx: DocContext, seg: Segment, i: number, out: Candidate[]): voi
   const speech = nextIsSpeechVerb(seg, i);
   const ambiguous = isAmbiguousWord(t);
   const capNext = nextIsCapitalised(seg, i);
-  const window = sentenceWords(text, t.start, t.end);
+  const window = sentenceWords(tokens, t.start, t.end);
   const q = { surname: t.key, forenames: [], text: t.text, titleKeys: [], window, create: false, strong: false };
   const local = ctx.persons.withSurname(t.key);
   if (local.length > 0) {
@@ -380,7 +381,7 @@ function coordinationPass(ctx: DocContext, out: Candidate[]): void {
         if (after && after.cap && /^[ \t]+$/.test(text.slice(n.end, after.start)) && !n.possessive) continue;
         if (isAmbiguousWord(n) || registerKindsAt(ctx, seg, k).size > 0) continue;
         if (looksLikeWord(n)) continue;
-        const r = resolveName(ctx, { surname: n.key, forenames: [], text: n.text, titleKeys: [], window: sentenceWords(text, n.start, n.end), create: !ctx.user, strong: false });
+        const r = resolveName(ctx, { surname: n.key, forenames: [], text: n.text, titleKeys: [], window: sentenceWords(tokens, n.start, n.end), create: !ctx.user, strong: false });
         if (!r) continue;
         const made = candidate(seg, k, k + 1, r.person, r.person.origin === 'pattern' ? 'low' : r.cert, 45);
         out.push(made);

@@ -4,7 +4,7 @@
  * name used outside its years, or a name several places share, is less certain.
  */
 import type { Cert } from '../model.js';
-import type { Candidate, DocContext, RecordRef, Segment } from './context.js';
+import { registerMatches, type Candidate, type DocContext, type RecordRef, type Segment } from './context.js';
 import type { AuthorityEntry, FormHit } from './registers.js';
 import { NATIONALITY, ORG_HEADS } from './text.js';
 

@@ -26,6 +26,7 @@ export interface Token {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*/gu;
 
 const FOLDED = new Map<string, string>();
+const PLAIN = /^[a-z0-9'-]*$/;
 
 export function fold(s: string): string {
   const lower = s.toLowerCase();
@@ -60,31 +61,50 @@ export function formKey(form: string): string {
   return wordKeys(form).join(' ');
 }
 
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let word = m[0];
+    let n = word.length;
     let possessive = false;
-    const poss = /^(.+)['’]s$/u.exec(word);
-    if (poss && /\p{L}/u.test(poss[1]!.slice(-1))) {
-      word = poss[1]!;
+    if (n > 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === '’' || word[n - 2] === "'") && isLetter(word[n - 3])) {
+      word = word.slice(0, n - 2);
+      n -= 2;
       possessive = true;
     }
     const start = m.index;
-    const end = start + word.length;
-    const first = word[0]!;
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    if (!possessive && text[m.index + m[0].length] === '’' && /s$/u.test(word) && !/\p{L}/u.test(text[m.index + m[0].length + 1] ?? '')) {
+    const end = start + n;
+    const after = text[m.index + m[0].length];
+    if (!possessive && after === '’' && (word[n - 1] === 's' || word[n - 1] === 'S') && !isLetter(text[m.index + m[0].length + 1])) {
       possessive = true; // plural possessive: Nations’
+    }
+    const first = word[0]!;
+    const cap = first !== first.toLowerCase();
+    let upper = false;
+    if (cap) {
+      let letters = 0;
+      let lower = false;
+      for (let k = 0; k < n && !lower; k++) {
+        const ch = word[k]!;
+        const lo = ch.toLowerCase();
+        if (lo === ch.toUpperCase()) continue;
+        letters++;
+        if (lo === ch) lower = true;
+      }
+      upper = letters >= 2 && !lower;
     }
     tokens.push({
       text: word,
       start,
       end,
-      key: fold(word),
-      cap: /\p{Lu}/u.test(first),
-      upper: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+      key: cap || !PLAIN.test(word) ? fold(word) : word,
+      cap,
+      upper,
       dot: text[end] === '.' && !possessive,
       possessive,
       sentenceStart: false,
@@ -95,23 +115,25 @@ export function tokenize(text: string): Token[] {
 }
 
 const ABBREVIATION_BEFORE_NAME = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'gen', 'col', 'lt', 'capt', 'adm', 'gov', 'sen', 'rep', 'prof', 'rev', 'hon', 'no', 'nos', 'vol', 'p', 'pp', 'ff', 'jr', 'sr', 'm', 'mm', 'etc', 'viz', 'cf', 'ibid', 'op', 'cit', 'u', 's', 'n', 'k']);
+const SKIPPED_BEFORE_WORD = new Set([' ', '\t', '\n', '\u00a0', '“', '”', '"', '‘', "'", '’', '(', '[', ']']);
 
 function markSentenceStarts(text: string, tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
-    const gap = text.slice(prev ? prev.end : 0, t.start);
-    const stripped = gap.replace(/[\s“”"‘'’([\]]/g, '');
     if (!prev) {
       t.sentenceStart = true;
       continue;
     }
-    if (/[?!:;]$/.test(stripped)) t.sentenceStart = true;
-    else if (/\.$/.test(stripped) || /\.['’”"]$/.test(gap.trim())) {
+    let k = t.start - 1;
+    while (k >= prev.end && SKIPPED_BEFORE_WORD.has(text[k]!)) k--;
+    const c = k >= prev.end ? text[k]! : '';
+    if (c === '?' || c === '!' || c === ':' || c === ';') t.sentenceStart = true;
+    else if (c === '.') {
       // "Mr. Thurston", "C. Burke": an abbreviation or an initial does not end a sentence.
-      const abbreviation = stripped === '.' && (ABBREVIATION_BEFORE_NAME.has(prev.key) || (prev.text.length === 1 && prev.cap));
+      const abbreviation = k === prev.end && (ABBREVIATION_BEFORE_NAME.has(prev.key) || (prev.text.length === 1 && prev.cap));
       t.sentenceStart = !abbreviation;
-    } else if (/^\d+$/.test(prev.text) && i === 1) t.sentenceStart = true;
+    } else if (i === 1 && /^\d+$/.test(prev.text)) t.sentenceStart = true;
   }
 }
 
@@ -128,6 +150,23 @@ export function isNameGap(gap: string, before: Token): boolean {
   if (/^[ \t\u00a0]+$/.test(gap)) return true;
   if (before.dot && /^\.[ \t\u00a0]*$/.test(gap)) return before.text.length === 1 || NAME_ABBREVIATIONS.has(before.key);
   return false;
+}
+
+/** `isNameGap` for the text between two tokens, without copying it. */
+export function nameGapBetween(text: string, before: Token, after: Token): boolean {
+  let k = before.end;
+  const end = after.start;
+  if (k >= end) return false;
+  if (text[k] === '.') {
+    if (!before.dot || !(before.text.length === 1 || NAME_ABBREVIATIONS.has(before.key))) return false;
+    k++;
+    if (k === end) return true;
+  }
+  for (; k < end; k++) {
+    const c = text[k];
+    if (c !== ' ' && c !== '\t' && c !== '\u00a0') return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

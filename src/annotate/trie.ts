@@ -3,7 +3,7 @@
  * text is scanned word by word, the longest form starting at each word first. Look-up costs a
  * few map probes per word, whatever the size of the registers.
  */
-import { isNameGap, type Token } from './text.js';
+import { nameGapBetween, type Token } from './text.js';
 
 interface Node<V> {
   next: Map<string, Node<V>>;
@@ -44,7 +44,7 @@ export class TokenTrie<V> {
     const out: TrieMatch<V>[] = [];
     let node: Node<V> | undefined = this.root;
     for (let j = i; j < tokens.length && node; j++) {
-      if (j > i && !isNameGap(text.slice(tokens[j - 1]!.end, tokens[j]!.start), tokens[j - 1]!)) break;
+      if (j > i && !nameGapBetween(text, tokens[j - 1]!, tokens[j]!)) break;
       node = node.next.get(tokens[j]!.key);
       if (node && node.values.length > 0) out.push({ from: i, to: j + 1, values: node.values });
     }

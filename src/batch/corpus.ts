@@ -122,8 +122,11 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
         if (!use) {
           use = { record, firstIn: d.files.tei, in: new Map() };
           entities.set(record.id, use);
-        } else if (JSON.stringify(use.record) !== JSON.stringify(record) && conflicts++ < 10) {
-          warnings.push(`entity ${record.id}: ${d.files.tei} describes it differently from ${use.firstIn}; registers keep the first`);
+        } else {
+          // A document's record lists the variants that document used: the register has them all.
+          const merged = mergeRecords(use.record, record);
+          if (merged) use.record = merged;
+          else if (conflicts++ < 10) warnings.push(`entity ${record.id}: ${d.files.tei} names it "${record.name}" (${record.kind}), ${use.firstIn} "${use.record.name}" (${use.record.kind}); the registers keep the first`);
         }
         use.in.set(d.files.tei, { tei: d.files.tei, html: d.files.html, stem: d.stem, count: counts.get(record.id) ?? 0 });
       }
@@ -133,7 +136,7 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
     await jsonl.abort();
     throw err;
   }
-  if (conflicts > 10) warnings.push(`${conflicts - 10} more entity records differ between documents`);
+  if (conflicts > 10) warnings.push(`${conflicts - 10} more entity ids name different entities in different documents`);
 
   const sorted = [...entities.values()].sort((a, b) => byCodePoint(a.record.id, b.record.id));
   const written = ['documents.jsonl', 'registers.xml', 'registers.json'];
@@ -155,6 +158,20 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
     warnings.push(index.warning);
   }
   return { documents: count, entities: entities.size, written, warnings };
+}
+
+/**
+ * One record from two documents' records of the same entity: the variants of both, the first
+ * description and Wikidata item found. Undefined when they disagree on the name or the kind
+ * (two different entities under one id).
+ */
+export function mergeRecords(a: EntityJson, b: EntityJson): EntityJson | undefined {
+  if (a.name !== b.name || a.kind !== b.kind) return undefined;
+  const variants = [...(a.variants ?? [])];
+  for (const v of b.variants ?? []) if (!variants.includes(v)) variants.push(v);
+  const merged: EntityJson = { ...a, description: a.description ?? b.description, wikidata: a.wikidata ?? b.wikidata };
+  if (variants.length > 0) merged.variants = variants;
+  return merged;
 }
 
 function registersXml(entities: readonly EntityUse[], documents: number): string {

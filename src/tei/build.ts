@@ -83,13 +83,18 @@ function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): v
   const from = doc.head?.inlines.find((i) => i.kind === 'party' && i.role === 'from');
   const to = doc.head?.inlines.find((i) => i.kind === 'party' && i.role === 'to');
   const dateline = [...doc.opener, ...doc.closer].find((o): o is DatelineItem => o.kind === 'dateline');
-  if (from || to || doc.date) {
+  const sentFrom = from?.kind === 'party' ? from : undefined;
+  const sentTo = to?.kind === 'party' ? to : undefined;
+  const hasSent = sentFrom !== undefined || dateline?.place !== undefined || doc.date !== undefined;
+  if (hasSent || sentTo) {
     const corresp = header.ele('profileDesc').ele('correspDesc');
-    const sent = corresp.ele('correspAction').att('type', 'sent');
-    if (from?.kind === 'party') sent.ele(from.element === 'persName' ? 'persName' : 'orgName').txt(from.text);
-    if (dateline?.place) sent.ele('placeName').txt(dateline.place.text);
-    if (doc.date) sent.ele('date').att({ when: doc.date.when, resp: `#${RESP[doc.date.source].id}` });
-    if (to?.kind === 'party') corresp.ele('correspAction').att('type', 'received').ele(to.element === 'persName' ? 'persName' : 'orgName').txt(to.text);
+    if (hasSent) {
+      const sent = corresp.ele('correspAction').att('type', 'sent');
+      if (sentFrom) sent.ele(sentFrom.element === 'persName' ? 'persName' : 'orgName').txt(sentFrom.text);
+      if (dateline?.place) sent.ele('placeName').txt(dateline.place.text);
+      if (doc.date) sent.ele('date').att({ when: doc.date.when, resp: `#${RESP[doc.date.source].id}`, cert: doc.date.source === 'dateline' ? 'high' : 'medium' });
+    }
+    if (sentTo) corresp.ele('correspAction').att('type', 'received').ele(sentTo.element === 'persName' ? 'persName' : 'orgName').txt(sentTo.text);
   }
 }
 
