@@ -279,7 +279,8 @@ function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, pr
  * Who a printed name is. Order: a person the document already established (same surname, fitting
  * forenames), the user's list, the register, else (when `create`) a new person of the document.
  */
-export function resolveName(ctx: DocContext, q: NameQuery): Resolved | undefined {
+export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undefined {
+  let q = query;
   const local = ctx.persons.withSurname(q.surname).filter((p) => forenamesFit(q.forenames, p.forenames));
   if (local.length > 0) {
     let person = local[0]!;
@@ -295,7 +296,15 @@ export function resolveName(ctx: DocContext, q: NameQuery): Resolved | undefined
   const lists: [Authority | undefined, 'userlist' | 'register'][] = [[ctx.user, 'userlist'], [ctx.registers, 'register']];
   for (const [auth, which] of lists) {
     if (!auth) continue;
-    const cands = auth.surnames.get(q.surname) ?? [];
+    let cands = auth.surnames.get(q.surname) ?? [];
+    // compound surnames: "Carlos Arroyo del Río" is Arroyo del Río
+    for (let k = q.forenames.length - 1; cands.length === 0 && k >= 1 && k >= q.forenames.length - 2; k--) {
+      const longer = auth.surnames.get([...q.forenames.slice(k), q.surname].join(' ')) ?? [];
+      if (longer.length > 0) {
+        cands = longer;
+        q = { ...q, forenames: q.forenames.slice(0, k), surname: [...q.forenames.slice(k), q.surname].join(' ') };
+      }
+    }
     const exact = cands.filter((c) => !c.part);
     const chosen = chooseEntry(exact.length > 0 ? exact : cands, q, ctx);
     if (!chosen) continue;

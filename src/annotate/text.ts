@@ -206,7 +206,9 @@ export const PEERAGE = words('Viscount Baron Earl Lord Duke Marquess Marquis Cou
 const ROLE_WORDS = words(`
   General Counselor Counsellor Extraordinary Plenipotentiary Designate Elect Emeritus Adviser Advisor Assistant Deputy Acting Chief Head
   Officer Attaché Attache Secretary Minister Ambassador Consul Director Chairman President Commander Delegate Representative Member Members
-  Envoy Agent Observer Spokesman Leader Governor Commissioner Senator Chargé Charge Marshal Admiral Colonel Captain Staff Premier Council`);
+  Envoy Agent Observer Spokesman Leader Governor Commissioner Senator Chargé Charge Marshal Admiral Colonel Captain Staff Premier Council
+  Administrator Administrators Mediator Rapporteur Inspector Controller Commandant Superintendent Treasurer Auditor Registrar Attorney
+  Solicitor Viceroy Resident Negotiator Arbitrator Trustee Custodian Regent Sheriff Consuls Ministers Ambassadors Delegates Representatives`);
 
 /** Head nouns of institution names (`British Embassy`, `Stalin Tank School`). */
 export const ORG_HEADS = words(`

@@ -29,6 +29,15 @@ export interface BuildOptions {
 
 type Node = XMLBuilder;
 
+/**
+ * xmlbuilder2 leaves `&amp;`, `&#38;` and any `&name;` in text as entity references (it avoids
+ * "double encoding"), which would turn the input's literal `&amp;` into `&` — or an unknown
+ * `&x;` into an error. Escaping every `&` first makes it write what the input said.
+ */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;');
+}
+
 export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI').att(XML_NS, 'xml:lang', 'en');
   const ctx = new BuildContext(doc);
@@ -37,7 +46,7 @@ export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument
   const div = root.ele('text').ele('body').ele('div').att({ type: 'document', subtype: 'historical-document' }).att(XML_NS, 'xml:id', doc.id);
   if (doc.head?.number) div.att('n', doc.head.number);
   if (doc.sourceNote && !doc.sourceNote.fromFootnote) {
-    div.ele('note').att({ rend: 'inline', type: 'source' }).txt(doc.sourceNote.text);
+    div.ele('note').att({ rend: 'inline', type: 'source' }).txt(xmlText(doc.sourceNote.text));
   }
   if (doc.head) ctx.inlines(div.ele('head'), doc.head.inlines);
   if (doc.opener.length > 0) buildOpener(div.ele('opener'), doc.opener, ctx);
@@ -57,28 +66,28 @@ export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument
 function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): void {
   const fileDesc = header.ele('fileDesc');
   const titleStmt = fileDesc.ele('titleStmt');
-  titleStmt.ele('title').txt(doc.head ? plainText(doc.head.inlines) : `Untitled document ${doc.index + 1} of ${options.sourceName}`);
+  titleStmt.ele('title').txt(xmlText(doc.head ? plainText(doc.head.inlines) : `Untitled document ${doc.index + 1} of ${options.sourceName}`));
   for (const { id, description } of Object.values(RESP)) {
     const rs = titleStmt.ele('respStmt').att(XML_NS, 'xml:id', id);
-    rs.ele('resp').txt(description);
-    rs.ele('name').att('ref', '#telegram-tei').txt(TOOL_NAME);
+    rs.ele('resp').txt(xmlText(description));
+    rs.ele('name').att('ref', '#telegram-tei').txt(xmlText(TOOL_NAME));
   }
-  fileDesc.ele('publicationStmt').ele('p').txt(`Converted with ${TOOL_NAME} ${TOOL_VERSION}; machine-made annotations carry @resp and @cert for vetting.`);
+  fileDesc.ele('publicationStmt').ele('p').txt(xmlText(`Converted with ${TOOL_NAME} ${TOOL_VERSION}; machine-made annotations carry @resp and @cert for vetting.`));
   const messages = options.messages ?? [];
   if (messages.length > 0) {
     const notesStmt = fileDesc.ele('notesStmt');
-    for (const m of messages) notesStmt.ele('note').att({ type: m.severity, subtype: m.rule }).txt(formatMessage(m));
+    for (const m of messages) notesStmt.ele('note').att({ type: m.severity, subtype: m.rule }).txt(xmlText(formatMessage(m)));
   }
   const bibl = fileDesc.ele('sourceDesc').ele('bibl');
-  bibl.ele('idno').att('type', 'input-file').txt(options.sourceName);
-  if (doc.count > 1) bibl.ele('idno').att('type', 'input-document').txt(`${doc.index + 1} of ${doc.count}`);
-  if (doc.fileNumber) bibl.ele('idno').att('type', 'frus-file-number').txt(doc.fileNumber);
-  if (doc.sourceNote) bibl.ele('note').att('type', 'source').txt(doc.sourceNote.text);
+  bibl.ele('idno').att('type', 'input-file').txt(xmlText(options.sourceName));
+  if (doc.count > 1) bibl.ele('idno').att('type', 'input-document').txt(xmlText(`${doc.index + 1} of ${doc.count}`));
+  if (doc.fileNumber) bibl.ele('idno').att('type', 'frus-file-number').txt(xmlText(doc.fileNumber));
+  if (doc.sourceNote) bibl.ele('note').att('type', 'source').txt(xmlText(doc.sourceNote.text));
 
   const encodingDesc = header.ele('encodingDesc');
-  encodingDesc.ele('appInfo').ele('application').att({ ident: TOOL_NAME, version: TOOL_VERSION }).att(XML_NS, 'xml:id', 'telegram-tei').ele('label').txt(TOOL_NAME);
+  encodingDesc.ele('appInfo').ele('application').att({ ident: TOOL_NAME, version: TOOL_VERSION }).att(XML_NS, 'xml:id', 'telegram-tei').ele('label').txt(xmlText(TOOL_NAME));
   const tagsDecl = encodingDesc.ele('tagsDecl');
-  for (const [id, css] of Object.entries(RENDITIONS)) tagsDecl.ele('rendition').att(XML_NS, 'xml:id', id).att('scheme', 'css').txt(css);
+  for (const [id, css] of Object.entries(RENDITIONS)) tagsDecl.ele('rendition').att(XML_NS, 'xml:id', id).att('scheme', 'css').txt(xmlText(css));
 
   const from = doc.head?.inlines.find((i) => i.kind === 'party' && i.role === 'from');
   const to = doc.head?.inlines.find((i) => i.kind === 'party' && i.role === 'to');
@@ -90,11 +99,11 @@ function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): v
     const corresp = header.ele('profileDesc').ele('correspDesc');
     if (hasSent) {
       const sent = corresp.ele('correspAction').att('type', 'sent');
-      if (sentFrom) sent.ele(sentFrom.element === 'persName' ? 'persName' : 'orgName').txt(sentFrom.text);
-      if (dateline?.place) sent.ele('placeName').txt(dateline.place.text);
+      if (sentFrom) sent.ele(sentFrom.element === 'persName' ? 'persName' : 'orgName').txt(xmlText(sentFrom.text));
+      if (dateline?.place) sent.ele('placeName').txt(xmlText(dateline.place.text));
       if (doc.date) sent.ele('date').att({ when: doc.date.when, resp: `#${RESP[doc.date.source].id}`, cert: doc.date.source === 'dateline' ? 'high' : 'medium' });
     }
-    if (sentTo) corresp.ele('correspAction').att('type', 'received').ele(sentTo.element === 'persName' ? 'persName' : 'orgName').txt(sentTo.text);
+    if (sentTo) corresp.ele('correspAction').att('type', 'received').ele(sentTo.element === 'persName' ? 'persName' : 'orgName').txt(xmlText(sentTo.text));
   }
 }
 
@@ -112,12 +121,12 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void 
     for (const r of records) {
       const rec = list.ele(recordName).att(XML_NS, 'xml:id', r.id);
       if (r.source !== 'register') rec.att('source', `#resp.${r.source}`);
-      rec.ele(nameName).txt(r.name);
-      for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(v);
+      rec.ele(nameName).txt(xmlText(r.name));
+      for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(xmlText(v));
       // TEI's content models differ: in org, idno (a name-like element) must precede note.
-      if (kind === 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(r.wikidata);
-      if (r.description) rec.ele(kind === 'place' ? 'desc' : 'note').txt(r.description);
-      if (kind !== 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(r.wikidata);
+      if (kind === 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
+      if (r.description) rec.ele(kind === 'place' ? 'desc' : 'note').txt(xmlText(r.description));
+      if (kind !== 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
     }
   }
 }
@@ -127,16 +136,16 @@ function buildOpener(opener: Node, items: readonly OpenerItem[], ctx: BuildConte
     switch (item.kind) {
       case 'classification':
       case 'seg':
-        opener.ele('seg').att('rendition', '#left').txt(item.text);
+        opener.ele('seg').att('rendition', '#left').txt(xmlText(item.text));
         break;
       case 'dateline':
         buildDateline(opener, item);
         break;
       case 'received':
-        opener.ele('dateline').att('rendition', '#right').txt(item.text);
+        opener.ele('dateline').att('rendition', '#right').txt(xmlText(item.text));
         break;
       case 'salute':
-        opener.ele('salute').txt(item.text);
+        opener.ele('salute').txt(xmlText(item.text));
         break;
     }
   }
@@ -151,14 +160,14 @@ function buildDateline(parent: Node, d: DatelineItem): void {
   ].filter((s) => s !== undefined).sort((a, b) => a.start - b.start);
   let pos = 0;
   for (const s of spans) {
-    if (s.start > pos) el.txt(d.text.slice(pos, s.start));
-    s.make(el).txt(d.text.slice(s.start, s.end));
+    if (s.start > pos) el.txt(xmlText(d.text.slice(pos, s.start)));
+    s.make(el).txt(xmlText(d.text.slice(s.start, s.end)));
     pos = s.end;
   }
-  if (pos < d.text.length) el.txt(d.text.slice(pos));
+  if (pos < d.text.length) el.txt(xmlText(d.text.slice(pos)));
   if (d.received) {
     el.ele('lb');
-    el.txt(d.received.text);
+    el.txt(xmlText(d.received.text));
   }
 }
 
@@ -192,7 +201,7 @@ class BuildContext {
         this.pageBreak(parent, block.n);
         break;
       case 'gap':
-        parent.ele('p').att('rendition', '#center').txt(block.text);
+        parent.ele('p').att('rendition', '#center').txt(xmlText(block.text));
         break;
       case 'list': {
         const list = parent.ele('list');
@@ -235,7 +244,7 @@ class BuildContext {
     for (const inline of inlines) {
       switch (inline.kind) {
         case 'text':
-          parent.txt(inline.text);
+          parent.txt(xmlText(inline.text));
           break;
         case 'lineBreak':
           parent.ele('lb');
@@ -247,7 +256,7 @@ class BuildContext {
           this.note(parent, this.doc.notes[inline.noteIndex]!);
           break;
         case 'party':
-          parent.ele(inline.element).att({ type: inline.role, resp: `#${RESP.head.id}`, cert: 'high' }).txt(inline.text);
+          parent.ele(inline.element).att({ type: inline.role, resp: `#${RESP.head.id}`, cert: 'high' }).txt(xmlText(inline.text));
           break;
         case 'mention': {
           const el = parent.ele(MENTION_ELEMENT[inline.type]);
@@ -257,7 +266,7 @@ class BuildContext {
           if (inline.when) el.att('when', inline.when);
           if (inline.from) el.att('from', inline.from);
           if (inline.to) el.att('to', inline.to);
-          el.att({ resp: `#${RESP[inline.resp].id}`, cert: inline.cert }).txt(inline.text);
+          el.att({ resp: `#${RESP[inline.resp].id}`, cert: inline.cert }).txt(xmlText(inline.text));
           break;
         }
       }
