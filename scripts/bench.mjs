@@ -46,7 +46,7 @@ const sources = readdirSync(values.corpus).filter((f) => f.endsWith('.txt')).sor
 if (sources.length === 0) fail(`no *.txt in ${values.corpus}`);
 
 const { runBatch } = await import(pathToFileURL(join(root, 'dist/batch/run.js')).href);
-const { STAGES } = await import(pathToFileURL(join(root, 'dist/batch/timed.js')).href);
+const { STAGES } = await import(pathToFileURL(join(root, 'dist/batch/stages.js')).href);
 
 // ---------------------------------------------------------------------------------------------
 // Memory: the process's RSS (main thread and workers share it), sampled, and the kernel's peak.

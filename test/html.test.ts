@@ -443,6 +443,21 @@ describe.skipIf(!hasChromium)(browserSuite, () => {
     await page.close();
   }, 60_000);
 
+  it('keeps the text right under the header when the index beside it is long', async () => {
+    const page = await open('seed.html', 1440, 900);
+    await page.evaluate(() => {
+      const list = document.querySelector('nav.register ul');
+      for (let i = 0; i < 80; i++) list?.appendChild(list.firstElementChild!.cloneNode(true));
+    });
+    const gap = await page.evaluate(() =>
+      document.querySelector('main')!.getBoundingClientRect().top - document.querySelector('header')!.getBoundingClientRect().bottom);
+    expect(gap).toBeLessThan(80);
+    const side = await page.evaluate(() =>
+      document.querySelector('nav.register')!.getBoundingClientRect().left > document.querySelector('main')!.getBoundingClientRect().right);
+    expect(side).toBe(true);
+    await page.close();
+  }, 60_000);
+
   it('lays the page out on a narrow screen with page numbers inline', async () => {
     const page = await open('seed.html', 390, 800);
     const label = await page.$eval('#pg_518 .pb-label', (el) => getComputedStyle(el).position);

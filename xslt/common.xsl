@@ -394,7 +394,7 @@
                              [not(preceding-sibling::node()) or not(following-sibling::node())]"
       mode="tt:events"/>
   <xsl:template match="note" mode="tt:events">
-    <tt:note-ref id="{tt:note-id(.)}" n="{tt:note-number(.)}"/>
+    <tt:note-ref id="{tt:note-id(.)}" n="{tt:note-number(.)}" type="{@type}"/>
   </xsl:template>
   <xsl:template match="pb" mode="tt:events">
     <tt:pb n="{@n}" id="{@xml:id}"/>
@@ -469,7 +469,7 @@
           </xsl:next-iteration>
         </xsl:when>
         <xsl:when test="self::tt:note-ref">
-          <xsl:sequence select="map { 'kind': 'note', 'offset': $length, 'id': string(@id), 'n': string(@n) }"/>
+          <xsl:sequence select="map { 'kind': 'note', 'offset': $length, 'id': string(@id), 'n': string(@n), 'type': string(@type) }"/>
           <xsl:next-iteration>
             <xsl:with-param name="pending" select="false()"/>
           </xsl:next-iteration>

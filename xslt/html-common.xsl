@@ -128,10 +128,14 @@ a:hover { color: #0f3564; }
         wide screens, below it otherwise ---- */
 .layout { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 3rem 7.5rem; }
 @media (min-width: 80rem) {
+  /* the index spans all rows; a last, flexible row takes up its extra height so that the
+     header, text and colophon stay together */
   .layout { max-width: 74rem; display: grid; grid-template-columns: minmax(0, 38rem) minmax(0, 21rem);
-    column-gap: 4.5rem; align-items: start; }
-  .layout > .doc-header, .layout > main, .layout > .colophon { grid-column: 1; }
-  .layout > .register { grid-column: 2; grid-row: 1 / span 3; }
+    grid-template-rows: auto auto auto 1fr; column-gap: 4.5rem; align-items: start; }
+  .layout > .doc-header { grid-column: 1; grid-row: 1; }
+  .layout > main { grid-column: 1; grid-row: 2; }
+  .layout > .colophon { grid-column: 1; grid-row: 3; }
+  .layout > .register { grid-column: 2; grid-row: 1 / span 4; }
 }
 
 /* ---- header ---- */

@@ -118,11 +118,14 @@
   </xsl:template>
 
   <!-- The text, and the markers tt:layout puts between the text: a footnote number (glued to the
-       character before), a page marker. (A function, not a mode: it runs for every piece.) -->
+       character before), a page marker. A note the input gave no marker (type="unanchored",
+       placed at the end by the converter) gets none back. (A function, not a mode: it runs for
+       every piece.) -->
   <xsl:function name="tt:marker" as="xs:string">
     <xsl:param name="item" as="item()"/>
     <xsl:sequence select="
         if ($item instance of xs:string) then $item
+        else if ($item?kind = 'note' and $item?type = 'unanchored') then (if ($raw) then '' else ' [' || $item?n || ']')
         else if ($item?kind = 'note') then (if ($raw) then $item?n else '[' || $item?n || ']')
         else if ($item?kind = 'pb' and $raw) then ' [Page ' || $item?n || '] '
         else ''"/>

@@ -7,8 +7,8 @@ import type { Cert } from '../model.js';
 import type { DocContext, DocPerson } from './context.js';
 import { inPeriod, type Authority, type AuthorityEntry } from './registers.js';
 import {
-  COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
-  fold, nameGapBetween, tokenize, type Token,
+  COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, ROLE_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
+  fold, nameGapBetween, tokenize, wordKeys, type Token,
 } from './text.js';
 import { TokenTrie } from './trie.js';
 
@@ -25,8 +25,13 @@ for (const t of [...TITLE_PHRASES, ...[...HONORIFICS]]) TITLES.insert(tokenize(t
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
+/** Titles and words of offices (`Head`, `Deputy`, `Counselor`). */
+export function isRoleWord(key: string): boolean {
+  return TITLE_WORDS.has(key) || ROLE_CONTINUATION.has(key) || ROLE_WORDS.has(key);
+}
+
 /** Words that are never part of a personal name. */
-const NON_NAME = new Set<string>([...FUNCTION_WORDS, ...COMMON_CAPITALISED, ...ORG_HEADS, ...NATIONALITY, ...TITLE_WORDS, ...ROLE_CONTINUATION, ...WEEKDAYS]);
+const NON_NAME = new Set<string>([...FUNCTION_WORDS, ...COMMON_CAPITALISED, ...ORG_HEADS, ...NATIONALITY, ...TITLE_WORDS, ...ROLE_CONTINUATION, ...ROLE_WORDS, ...WEEKDAYS]);
 
 export function isNonName(key: string): boolean {
   return NON_NAME.has(key);
@@ -152,6 +157,9 @@ export function nameSkeleton(s: string): string {
   return fold(s)
     .replace(/[^a-z]/g, '')
     .replace(/x/g, 'ks')
+    .replace(/ph/g, 'f')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/(?:os|us|as)$/, '')
     .replace(/ie/g, 'e')
     .replace(/y/g, 'i')
     .replace(/(.)\1+/g, '$1')
@@ -174,9 +182,10 @@ function levenshtein(a: string, b: string): number {
 
 /** Whether two folded names are the same name spelled differently (both four letters or more). */
 export function sameName(a: string, b: string): boolean {
-  if (a.length < 4 || b.length < 4 || a[0] !== b[0]) return false;
+  if (a.length < 4 || b.length < 4) return false;
   const x = nameSkeleton(a);
   const y = nameSkeleton(b);
+  if (x[0] !== y[0]) return false;
   if (x === y) return true;
   return levenshtein(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 5));
 }
@@ -261,7 +270,7 @@ function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, pr
   const base = {
     name: e.name,
     description: e.description,
-    variants: new Set<string>(printed !== e.name ? [printed] : []),
+    variants: new Set<string>(printed !== e.name && /\s/.test(printed) ? [printed] : []),
     wikidata: e.wikidata,
     surnames,
     forenames: new Set(e.forenames ?? []),
@@ -270,7 +279,12 @@ function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, pr
   };
   if (e.origin === 'register') return { ...base, id: e.id, origin: 'register', register: e };
   // A user-list person: also the register's record when the register knows the same person.
-  const reg = e.surname ? (ctx.registers.surnames.get(fold(e.surname)) ?? []).filter((c) => !c.part && forenamesFit(e.forenames ?? [], c.entry.forenames ?? []) && (e.forenames ?? []).length > 0 && (c.entry.forenames ?? []).length > 0) : [];
+  const sameSurname = e.surname ? (ctx.registers.surnames.get(wordKeys(e.surname).join(' ')) ?? []).filter((c) => !c.part) : [];
+  // the same person in the register: forenames that fit (Constantine / Konstantinos), or a single-name person (Makarios III)
+  const reg = sameSurname.filter((c) =>
+    (e.forenames ?? []).length > 0
+      ? (c.entry.forenames ?? []).length > 0 && forenamesFit(e.forenames ?? [], c.entry.forenames ?? [])
+      : sameSurname.length === 1 && (e.surname ?? '').length >= 5);
   if (reg.length === 1) return { ...base, id: reg[0]!.entry.id, origin: 'userlist', user: e, register: reg[0]!.entry, wikidata: reg[0]!.entry.wikidata };
   return { ...base, origin: 'userlist', user: e };
 }

@@ -12,10 +12,12 @@
 import { isClaimed, PATTERN_SOURCE, registerMatches, slug, type Candidate, type DocContext, type RecordRef, type Segment } from './context.js';
 import { lookUp } from './places.js';
 import { isNameWord } from './names.js';
-import { FUNCTION_WORDS, NATIONALITY, ORG_HEADS, ORG_HEADS_PLURAL, formKey, type Token } from './text.js';
+import { FUNCTION_WORDS, NATIONALITY, ORG_HEADS, ORG_HEADS_PLURAL, THING_HEADS, formKey, type Token } from './text.js';
 import type { FormHit } from './registers.js';
 
 const SPACE = /^[ \t\u00a0]+$/;
+/** Persons' offices: before an institution's name they are not part of it ("Head Southern Department"). */
+const OFFICE_WORDS = new Set(['head', 'chief', 'secretary', 'minister', 'ambassador', 'director', 'chairman', 'commander', 'governor', 'counselor', 'counsellor', 'president', 'consul', 'charge', 'member', 'officer', 'adviser', 'advisor', 'representative', 'delegate', 'spokesman', 'attache']);
 
 function isModifier(t: Token): boolean {
   return (t.cap || t.upper) && !FUNCTION_WORDS.has(t.key) && !t.possessive;
@@ -58,12 +60,19 @@ function patternOrgs(ctx: DocContext, seg: Segment): Candidate[] {
       const next = tokens[k];
       if (next && (next.cap || next.upper) && !FUNCTION_WORDS.has(next.key) && SPACE.test(text.slice(tokens[k - 1]!.end, next.start))) {
         to = k + 1;
-        while (to < tokens.length && SPACE.test(text.slice(tokens[to - 1]!.end, tokens[to]!.start)) && isModifier(tokens[to]!) && !tokens[to - 1]!.possessive) to++;
+        while (to < tokens.length && to - k < 4 && SPACE.test(text.slice(tokens[to - 1]!.end, tokens[to]!.start)) && isModifier(tokens[to]!) && !THING_HEADS.has(tokens[to]!.key) && !tokens[to - 1]!.possessive) to++;
       }
     }
     // a capitalised word opening the sentence is a modifier only if it is a name (not "Sent Department …")
     if (from < h && tokens[from]!.sentenceStart && !NATIONALITY.has(tokens[from]!.key) && !tokens[from]!.upper && !registerNameAt(ctx, seg, from)) from++;
+    // an office before the head is not part of the name ("Head Southern Department")
+    while (from < h && OFFICE_WORDS.has(tokens[from]!.key)) from++;
     if (from === h && to === h + 1) continue;
+    // the register knows this institution by a name that starts here (League of Nations …)
+    if (registerMatches(ctx, seg, from).some((m) => m.values.some((v) => v.entry.kind === 'org'))) {
+      h = to - 1;
+      continue;
+    }
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;
     const printed = text.slice(start, end);

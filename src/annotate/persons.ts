@@ -299,7 +299,7 @@ function multiWord(ctx: DocContext, seg: Segment, from: number, to: number, out:
 }
 
 function single(ctx: DocContext, seg: Segment, i: number, out: Candidate[]): void {
-  const { tokens, text } = seg;
+  const { tokens } = seg;
   const t = tokens[i]!;
   if (followedByHead(seg, i + 1)) return;
   const speech = nextIsSpeechVerb(seg, i);

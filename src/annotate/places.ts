@@ -26,6 +26,12 @@ export function formInUse(hit: FormHit, date: string | undefined): boolean {
   return true;
 }
 
+const OFFICES = new Set(['chief', 'secretary', 'minister', 'ambassador', 'president', 'director', 'head', 'chairman', 'commander', 'governor', 'deputy', 'under', 'assistant', 'permanent', 'high']);
+
+function isOffice(key: string): boolean {
+  return OFFICES.has(key);
+}
+
 export function recordOf(entry: AuthorityEntry, printed: string): RecordRef {
   const variants = printed !== entry.name ? [printed] : undefined;
   return {
@@ -49,10 +55,12 @@ export function lookUp(ctx: DocContext, seg: Segment, kind: 'place' | 'org', pri
     const prev = tokens[i - 1];
     // a word glued to the one before by a hyphen belongs to it (Anglo-Soviet is one word already)
     if (prev && text.slice(prev.end, t.start) === '-') continue;
-    for (const m of ctx.registers.trie.matchesAt(text, tokens, i)) {
+    for (const m of registerMatches(ctx, seg, i)) {
       // a historical name outside its years (Stalin for Varna, 1949–1956) is not that place then
-      const hits = (m.values as readonly FormHit[]).filter((h) => h.entry.kind === kind && caseMatches(seg, m.from, m.to, h) && (formInUse(h, ctx.date) || h.form.type !== 'historical'));
+      const hits = m.values.filter((h) => h.entry.kind === kind && caseMatches(seg, m.from, m.to, h) && (formInUse(h, ctx.date) || h.form.type !== 'historical'));
       if (hits.length === 0) continue;
+      // an office is not an institution ("Chief of the Imperial General Staff")
+      if (kind === 'org' && m.to - m.from > 1 && isOffice(t.key)) continue;
       const last = tokens[m.to - 1]!;
       if (!last.cap && !last.upper && !/\d/.test(last.text)) continue;
       if (m.to - m.from === 1 && NATIONALITY.has(t.key)) continue;

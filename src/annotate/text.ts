@@ -203,7 +203,7 @@ export const TITLE_PHRASES: readonly string[] = [
 export const PEERAGE = words('Viscount Baron Earl Lord Duke Marquess Marquis Count');
 
 /** Words that continue a role and are never part of a name (`Secretary General`, `Minister Counselor`). */
-const ROLE_WORDS = words(`
+export const ROLE_WORDS = words(`
   General Counselor Counsellor Extraordinary Plenipotentiary Designate Elect Emeritus Adviser Advisor Assistant Deputy Acting Chief Head
   Officer Attaché Attache Secretary Minister Ambassador Consul Director Chairman President Commander Delegate Representative Member Members
   Envoy Agent Observer Spokesman Leader Governor Commissioner Senator Chargé Charge Marshal Admiral Colonel Captain Staff Premier Council
@@ -237,7 +237,8 @@ export const THING_HEADS = words(`
   Island Islands River Sea Ocean Gulf Bay Strait Straits Mountains Mountain Zone Province Region Memorial Prize Award Report Act Law Bill
   Resolution Charter Convention Protocol Accord Conference Program Programme Project Proposal Proposals Formula Note Notes Memorandum
   Declaration Statement Speech Principles Points Peninsula Desert Valley Cape Port Harbor Harbour Airport Field Station Camp Prison Cathedral
-  Mosque Temple Gate Gardens Park Tower Castle Fort Hotel Times Post Tribune Herald Gazette Pravda Izvestia Plaza`);
+  Mosque Temple Gate Gardens Park Tower Castle Fort Hotel Times Post Tribune Herald Gazette Pravda Izvestia Plaza Series Bulletin Review
+  Journal Yearbook Papers Documents Record Records`);
 
 /** Adjectives and demonyms of nations, regions and movements: never a place, person or institution by themselves. */
 export const NATIONALITY = words(`

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
-import { runTask, type TaskInput, type TaskOutput, type ThreadSettings } from './task.js';
+import type { TaskInput, TaskOutput, ThreadSettings } from './task.js';
 
 export interface Converter {
   readonly threads: number;
@@ -47,6 +47,8 @@ export function createConverter(jobs: number, settings: ThreadSettings): Convert
       async run(task) {
         // Let signals, timers and writes in between tasks through.
         await new Promise((done) => setImmediate(done));
+        // Loaded only here: with workers, the main thread never loads the pipeline (SaxonJS, schemas).
+        const { runTask } = await import('./task.js');
         return runTask(task, settings);
       },
       async destroy() {},

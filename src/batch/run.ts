@@ -36,7 +36,7 @@ import {
 } from './report.js';
 import { writeCorpus, type CorpusDocument, type CorpusResult } from './corpus.js';
 import type { ProgressState } from './progress.js';
-import { addTimings, emptyTimings, type StageTimings } from './timed.js';
+import { addTimings, emptyTimings, type StageTimings } from './stages.js';
 
 export { InputError } from './inputs.js';
 

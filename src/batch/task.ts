@@ -8,7 +8,8 @@ import { convertBytes, type ConversionResult } from '../index.js';
 import { defaultRegisters, loadUserPersons, type AnnotateOptions } from '../annotate/index.js';
 import type { TextLayout } from '../transform/stylesheets.js';
 import { message, type Message } from '../messages.js';
-import { convertBytesTimed, emptyTimings, type StageTimings } from './timed.js';
+import { convertBytesTimed } from './timed.js';
+import { emptyTimings, type StageTimings } from './stages.js';
 
 /** What every thread is given once (as workerData). */
 export interface ThreadSettings {

@@ -17,18 +17,7 @@ import { hasErrors, message } from '../messages.js';
 import { documentStem } from '../write/names.js';
 import type { ConversionResult, ConvertedDocument, ConvertOptions } from '../index.js';
 import type { DocumentModel } from '../model.js';
-
-export const STAGES = ['read', 'parse', 'annotate', 'build', 'validate', 'html', 'text', 'json', 'write'] as const;
-export type Stage = (typeof STAGES)[number];
-export type StageTimings = Record<Stage, number>;
-
-export function emptyTimings(): StageTimings {
-  return { read: 0, parse: 0, annotate: 0, build: 0, validate: 0, html: 0, text: 0, json: 0, write: 0 };
-}
-
-export function addTimings(into: StageTimings, from: Partial<StageTimings>): void {
-  for (const stage of STAGES) into[stage] += from[stage] ?? 0;
-}
+import type { Stage, StageTimings } from './stages.js';
 
 function timed<T>(t: StageTimings, stage: Stage, f: () => T): T {
   const start = performance.now();

@@ -51,8 +51,38 @@ function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } | un
   }
   if (startsWith(bytes, [0xff, 0xfe])) return tryDecode('utf-16le', bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return tryDecode('utf-16be', bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return tryDecode(utf16, bytes);
   if (looksBinary(bytes)) return undefined;
-  return tryDecode('utf-8', bytes) ?? tryDecode('windows-1252', bytes);
+  return tryDecode('utf-8', bytes) ?? { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+/** UTF-16 without a BOM: in ASCII-heavy text every other byte is NUL. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+// Windows-1252's 0x80–0x9F (Node's TextDecoder decodes that label as ISO-8859-1, giving C1 controls).
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 4096) {
+    const chunk = bytes.subarray(i, i + 4096);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): { text: string; encoding: string } | undefined {
@@ -65,15 +95,17 @@ function tryDecode(encoding: string, bytes: Uint8Array): { text: string; encodin
   }
 }
 
-/** NUL bytes, or many bytes outside text ranges in the first 8 KiB, mean binary data. */
+/** Many NUL bytes, or many bytes outside text ranges, in the first 8 KiB mean binary data;
+ *  a stray control character in a text is dropped later with a warning. */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
+  let nul = 0;
   let odd = 0;
   for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) odd++;
+    if (b === 0) nul++;
+    else if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) odd++;
   }
-  return sample.length > 0 && odd / sample.length > 0.05;
+  return sample.length > 0 && (nul / sample.length > 0.01 || (nul + odd) / sample.length > 0.05);
 }
 
 // XML 1.0 allows tab, LF, CR among the C0 controls; nothing from U+FFFE/U+FFFF or lone surrogates.
