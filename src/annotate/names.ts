@@ -103,11 +103,15 @@ export function titleAt(text: string, tokens: readonly Token[], i: number): Titl
  * capitalised word (`de Gaulle`) and a suffix (`Jr.`, `III`). Stops at a comma, a possessive, a
  * word that cannot be a name. Returns [from, to) token indices, or undefined.
  */
+const MAX_NAME_WORDS = 10;
+
 export function nameRunAt(text: string, tokens: readonly Token[], i: number, allowUpper = false): { from: number; to: number } | undefined {
   let j = i;
   let names = 0;
   const wordOk = (t: Token) => isNameWord(t) || (allowUpper && t.upper && t.text.length > 2 && !isNonName(t.key));
-  while (j < tokens.length) {
+  // A personal name has a handful of words; the bound keeps a run of capitalised words (a title
+  // in capitals, a hostile input) from making annotation quadratic.
+  while (j < tokens.length && j - i < MAX_NAME_WORDS) {
     const t = tokens[j]!;
     if (j > i && !nameGapBetween(text, tokens[j - 1]!, t)) break;
     if (j > i && tokens[j - 1]!.possessive) break;
@@ -378,10 +382,15 @@ export function isAmbiguousWord(t: Token): boolean {
 export function sentenceWords(tokens: readonly Token[], start: number, end: number): Set<string> {
   let sentences = SENTENCES.get(tokens);
   if (!sentences) SENTENCES.set(tokens, (sentences = new Map()));
-  let i = 0;
-  while (i < tokens.length && tokens[i]!.end <= start) i++;
-  let a = Math.min(i, tokens.length - 1);
-  while (a > 0 && !tokens[a]!.sentenceStart) a--;
+  // first token ending after `start` (binary search: this runs for every candidate word)
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = Math.max(0, sentenceStartIndex(tokens)[Math.min(lo, tokens.length - 1)] ?? 0);
   const hit = sentences.get(a);
   if (hit) return hit;
   const out = new Set<string>();
@@ -394,3 +403,19 @@ export function sentenceWords(tokens: readonly Token[], start: number, end: numb
 }
 
 const SENTENCES = new WeakMap<readonly Token[], Map<number, Set<string>>>();
+const SENTENCE_STARTS = new WeakMap<readonly Token[], Int32Array>();
+
+/** For each token, the index of the token that starts its sentence (computed once per text). */
+function sentenceStartIndex(tokens: readonly Token[]): Int32Array {
+  let starts = SENTENCE_STARTS.get(tokens);
+  if (!starts) {
+    starts = new Int32Array(tokens.length);
+    let current = 0;
+    tokens.forEach((t, k) => {
+      if (t.sentenceStart) current = k;
+      starts![k] = current;
+    });
+    SENTENCE_STARTS.set(tokens, starts);
+  }
+  return starts;
+}
