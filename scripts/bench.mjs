@@ -7,7 +7,7 @@
  * stylesheets alone over the same TEI: SaxonJS warm in this thread, and Saxon-HE for Java
  * (Debian libsaxonhe-java) in a warm JVM through a small program compiled here with javac.
  *
- *   node scripts/bench.mjs [--docs N] [--jobs N] [--reps N] [--corpus DIR] [--no-java] [--keep]
+ *   node scripts/bench.mjs [--docs N] [--jobs N] [--reps N] [--corpus DIR] [--worker-heap MB] [--no-java] [--keep]
  *
  * --docs 10000 checks that memory stays flat: peak RSS (the process's VmHWM, which covers the
  * worker threads too) is printed with the RSS at each tenth of the run.
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '500' },
     jobs: { type: 'string', default: '2' },
     reps: { type: 'string', default: '5' },
+    'worker-heap': { type: 'string' },
     corpus: { type: 'string', default: resolve(root, '../shared/corpus/frus-dev/raw') },
     'no-java': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -93,6 +94,7 @@ const result = await runBatch({
   jobs,
   force: true,
   timings: true,
+  ...(values['worker-heap'] !== undefined ? { workerHeapMb: Number(values['worker-heap']) } : {}),
   onEvent(event) {
     if (event.kind === 'start') started = performance.now();
     if (event.kind !== 'input') return;

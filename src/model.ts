@@ -213,7 +213,7 @@ export interface EntityRecord {
   variants?: string[];
   wikidata?: string;
   /** Where the record came from: a register in tei/, a footnote, a user's list. */
-  source: 'register' | 'footnote' | 'userlist';
+  source: 'register' | 'footnote' | 'userlist' | 'pattern';
   /** For a role (rs): the person record it stands for. */
   personRef?: string;
 }

@@ -273,6 +273,42 @@ describe('places and organisations', () => {
   });
 });
 
+describe('robustness', () => {
+  const regs = loadRegisters({ persons: PERSONS_TEI, places: PLACES_TEI, orgs: ORGS_TEI });
+
+  it('takes time linear in the text (a long one-paragraph input)', () => {
+    const sentence = 'Mr. Rountree told Jernegan, Cannon and Thurston on September 10, 1956 in Athens that the British Embassy agreed. ';
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const small = doc(sentence.repeat(200));
+    const large = doc(sentence.repeat(2000));
+    const t0 = cpu();
+    const a = annotateDocument(small, { registers: regs });
+    const t1 = cpu();
+    const b = annotateDocument(large, { registers: regs });
+    const t2 = cpu();
+    expect(mentions(b).length).toBe(10 * mentions(a).length);
+    // ten times the text in well under a hundred times the time (quadratic work would show)
+    expect(t2 - t1).toBeLessThan(Math.max(30 * (t1 - t0), 3000));
+  });
+
+  it('never tags across a page break, and tags a name right before a note marker', () => {
+    const d = annotateDocument(doc('He met William M. [Page 12] Rountree. Ambassador Jernegan’s1 visit.', '  1. Not printed.'), { registers: regs });
+    const ps = mentions(d).filter((m) => m.type === 'person').map((m) => m.text);
+    expect(ps).toContain('Jernegan');
+    expect(ps.some((t) => /William/.test(t) && /Rountree/.test(t))).toBe(false);
+    const p = d.body[0]!;
+    expect(p.kind === 'p' && p.inlines.some((i) => i.kind === 'pageBreak')).toBe(true);
+  });
+
+  it('gives an empty vetting list for a document without machine-made tags, or not well-formed', () => {
+    expect(vettingList('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Nothing.</p></body></text></TEI>')).toBe('no machine-made tags\n');
+    expect(vettingEntries('<TEI')).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The seed telegram, with the project's registers
 

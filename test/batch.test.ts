@@ -3,6 +3,7 @@
  * written here in a temporary folder: outputs, failure isolation, the report and its schema,
  * incremental re-runs, --force, shards, safe names, determinism, interruption, corpus files.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -218,6 +219,20 @@ describe('batch: conversion', () => {
     expect(json.documents).toBe(6);
     expect(Array.isArray(json.persons)).toBe(true);
   });
+
+  it('writes a registers.xml that tei_all accepts (jing; skipped without it)', async (context) => {
+    const jing = '/usr/share/java/jing.jar';
+    const teiAll = resolve(repoRoot, '../shared/schemas/tei_all.rng');
+    if (!existsSync(jing) || !existsSync(teiAll)) {
+      context.skip();
+      return;
+    }
+    const xml = await readFile(join(out, 'registers.xml'), 'utf8');
+    expect(xml).toMatch(/<listPerson>|<listPlace>|<listOrg>/);
+    const result = spawnSync('java', ['-jar', jing, teiAll, join(out, 'registers.xml')], { encoding: 'utf8' });
+    expect(`${result.stdout}${result.stderr}`).toBe('');
+    expect(result.status).toBe(0);
+  }, TIMEOUT);
 
   it('writes nothing outside --out, whatever the input names', async () => {
     const outside = (await files(work)).filter((f) => !f.startsWith('corpus/') && !f.startsWith('out-'));

@@ -71,8 +71,8 @@ export interface RecordRef {
   source: EntityRecord['source'];
 }
 
-/** The record source for records made by a pattern: see the report (the model lacks 'pattern'). */
-export const PATTERN_SOURCE = 'pattern' as unknown as EntityRecord['source'];
+/** The record source for records made by a pattern (a title before an unknown name, a head noun). */
+export const PATTERN_SOURCE: EntityRecord['source'] = 'pattern';
 
 /** A person the document mentions, with what is known about them. */
 export interface DocPerson {

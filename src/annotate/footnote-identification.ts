@@ -13,7 +13,7 @@
 import type { Cert } from '../model.js';
 import type { Candidate, DocContext, DocPerson, Segment } from './context.js';
 import { forenamesFit, isNameWord, nameRunAt, resolveName, sameName, sentenceWords, splitName, titleAt, TITLE_WORDS } from './names.js';
-import { fold, HONORIFICS, NATIONALITY, tokenize, type Token } from './text.js';
+import { fold, HONORIFICS, NATIONALITY, tokenIndexAt, tokenize, type Token } from './text.js';
 
 export interface Anchor {
   /** Segment and plain-text offset of the note marker. */
@@ -104,8 +104,7 @@ export function identifyFromFootnotes(ctx: DocContext, anchors: readonly Anchor[
     if (!id) continue;
     const seg = ctx.segments[anchor.segment]!;
     // tokens ending at the marker (a possessive or a stop may stand between)
-    let end = 0;
-    while (end < seg.tokens.length && seg.tokens[end]!.end <= anchor.offset) end++;
+    const end = tokenIndexAt(seg.tokens, anchor.offset);
     const lastTok = seg.tokens[end - 1];
     if (!lastTok || !/^(?:['’]s?|\.)?$/.test(seg.text.slice(lastTok.end, anchor.offset))) continue;
 

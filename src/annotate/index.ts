@@ -11,7 +11,7 @@
  */
 import { message, type Message } from '../messages.js';
 import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
-import { plainText, wrapSpan } from '../inlines.js';
+import { plainText } from '../inlines.js';
 import { dateFromFileNumber } from '../parse/dates.js';
 import { DocPersons, PATTERN_SOURCE, type Candidate, type DocContext, type DocPerson, type RecordRef, type Segment, type SegmentKind } from './context.js';
 import { findDates } from './dates.js';
@@ -90,16 +90,60 @@ function collectSegments(doc: DocumentModel): Collected {
 }
 
 /** Non-overlapping candidates of one segment: anchored and fixed tags first, then longer spans, then priority. */
-function select(cands: Candidate[]): Candidate[] {
+function select(cands: Candidate[], length: number): Candidate[] {
   const band = (c: Candidate) => (c.priority >= 90 ? 1 : 0);
   const sorted = cands.sort((a, b) => band(b) - band(a) || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken = new Uint8Array(length + 1);
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    if (c.end <= c.start) continue;
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    if (c.end <= c.start || c.end > length) continue;
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) free = taken[k] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     kept.push(c);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Wraps non-overlapping spans (sorted by start) into mentions in one pass over the inlines. A span
+ * must lie within one text run (never across a marker, a line break or an existing tag, as
+ * `wrapSpan` requires); spans that do not are left out. Returns the new inlines and the spans used.
+ */
+function wrapAll(inlines: readonly Inline[], spans: readonly Candidate[]): { inlines: Inline[]; used: Candidate[] } {
+  const out: Inline[] = [];
+  const used: Candidate[] = [];
+  let s = 0;
+  let offset = 0;
+  for (const node of inlines) {
+    const len = node.kind === 'text' || node.kind === 'mention' || node.kind === 'party' ? node.text.length : 0;
+    // spans that start before this node and were not placed cannot be placed any more
+    while (s < spans.length && spans[s]!.start < offset) s++;
+    if (node.kind !== 'text' || len === 0) {
+      out.push(node);
+      offset += len;
+      continue;
+    }
+    let pos = 0;
+    while (s < spans.length && spans[s]!.start < offset + len) {
+      const c = spans[s]!;
+      s++;
+      if (c.end > offset + len) continue;
+      const a = c.start - offset;
+      const b = c.end - offset;
+      const mention = mentionOf(c, node.text.slice(a, b), { line: node.at.line, column: node.at.column + a });
+      if (!mention) continue;
+      if (a > pos) out.push({ kind: 'text', text: node.text.slice(pos, a), at: { line: node.at.line, column: node.at.column + pos } });
+      out.push(mention);
+      used.push(c);
+      pos = b;
+    }
+    if (pos === 0) out.push(node);
+    else if (pos < len) out.push({ kind: 'text', text: node.text.slice(pos), at: { line: node.at.line, column: node.at.column + pos } });
+    offset += len;
+  }
+  return { inlines: out, used };
 }
 
 function mentionOf(c: Candidate, text: string, at: Mention['at']): Mention | undefined {
@@ -193,29 +237,26 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   };
 
   const candidates: Candidate[] = [];
-  for (const seg of segments) candidates.push(...findDates(seg.text, seg.index, { date }));
+  // (appended one by one: a spread of a very long array would overflow the call stack)
+  const add = (list: readonly Candidate[]) => {
+    for (const c of list) candidates.push(c);
+  };
+  for (const seg of segments) add(findDates(seg.text, seg.index, { date }));
   const ids = identifyFromFootnotes(ctx, anchors, noteSegments);
-  candidates.push(...ids.candidates);
-  candidates.push(...findPersons(ctx, { roles: ids.roles }));
-  candidates.push(...findPlaces(ctx));
-  candidates.push(...findOrgs(ctx));
+  add(ids.candidates);
+  add(findPersons(ctx, { roles: ids.roles }));
+  add(findPlaces(ctx));
+  add(findOrgs(ctx));
 
   const bySegment = new Map<number, Candidate[]>();
   for (const c of candidates) (bySegment.get(c.segment) ?? bySegment.set(c.segment, []).get(c.segment)!).push(c);
   const used: Candidate[] = [];
   for (const [index, cands] of bySegment) {
     const seg = segments[index]!;
-    let inlines = seg.inlines;
-    for (const c of select(cands).sort((a, b) => b.start - a.start)) {
-      if (c.type === 'block') continue;
-      let made: Mention | undefined;
-      const next = wrapSpan(inlines, c.start, c.end, (text, at) => (made = mentionOf(c, text, at)) ?? { kind: 'text', text, at });
-      if (next && made) {
-        inlines = next;
-        used.push(c);
-      }
-    }
-    seg.write(inlines);
+    const spans = select(cands, seg.text.length).filter((c) => c.type !== 'block');
+    const wrapped = wrapAll(seg.inlines, spans);
+    for (const c of wrapped.used) used.push(c);
+    seg.write(wrapped.inlines);
   }
 
   // Records the document uses, in order of first mention.

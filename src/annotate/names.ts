@@ -258,7 +258,7 @@ export function chooseEntry(
   if (!best) return undefined;
   const second = scored[1];
   const margin = second ? best.score - second.score : Infinity;
-  const cert: Cert = margin === Infinity ? (q.forenames.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
+  const cert: Cert = margin === Infinity ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
   return { entry: best.entry, cert };
 }
 

@@ -23,7 +23,7 @@ import {
 } from './names.js';
 import { isForename, type FormHit } from './registers.js';
 import { formInUse } from './places.js';
-import { FORENAMES, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenize, type Token } from './text.js';
+import { FORENAMES, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenIndexAt, tokenize, type Token } from './text.js';
 
 export function respOf(person: DocPerson): Resp {
   switch (person.origin) {
@@ -361,7 +361,7 @@ function coordinationPass(ctx: DocContext, out: Candidate[]): void {
   for (const [segIndex, cands] of bySegment) {
     const seg = ctx.segments[segIndex]!;
     const { tokens, text } = seg;
-    const tokenOf = (offset: number) => tokens.findIndex((t) => t.start === offset);
+    const tokenOf = (offset: number) => tokenIndexAt(tokens, offset);
     const queue = [...cands];
     let guard = 0;
     while (queue.length > 0 && guard++ < 200) {

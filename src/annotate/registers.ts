@@ -161,7 +161,9 @@ export function personNameParts(raw: string): PersonNameParts {
   }
   const words = text.split(' ');
   let suffix: string | undefined;
-  if (words.length > 1 && SUFFIXES.has(fold(words[words.length - 1]!.replace(/\.$/, '')))) suffix = words.pop();
+  const last = words[words.length - 1]!;
+  // "Jr.", or a regnal number ("Paul I", "Makarios III")
+  if (words.length > 1 && (SUFFIXES.has(fold(last.replace(/\.$/, ''))) || /^[IVX]{1,4}$/.test(last))) suffix = words.pop();
   const { titles, names } = splitTitles(words.join(' '));
   const ws = names.split(' ').filter(Boolean);
   if (ws.length <= 1) return { surname: ws[0] ?? text, forenames: '', titles, suffix, nicknames };

@@ -350,3 +350,15 @@ export const FORENAMES = words(`
   Wolfgang Yves Andrei Anastas Georgii Haydar Selim Settar Nuri Adnan Celal Fatin Melih Nehat Feridun Alexandros Stylianos Nikolas Dean
   Chalmers Ivone Selwyn Pierson Cavendish Harold Anthony Walworth Julius Llewellyn Ridgway Chiang Mao Zhou Ali Ahmed Ahmad Hussein Hassan
   Abdul Abdullah Faisal Ibn Reza Ismail Mustafa Kemal Ismet Celal`);
+
+/** Index of the first token that ends after `offset` (binary search; tokens.length if none). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

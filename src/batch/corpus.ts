@@ -147,8 +147,8 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
 
   const indexSource = `<documents>\n${indexDocs.map((l) => `  ${l}\n`).join('')}  <entities>\n${sorted
     .filter((e) => LISTS.some((l) => l.kind === e.record.kind))
-    .map((e) => `    <entity kind="${escapeXml(e.record.kind)}" id="${escapeXml(e.record.id)}" name="${escapeXml(e.record.name)}" description="${escapeXml(e.record.description ?? '')}">${
-      [...e.in.values()].map((u) => `<in href="${escapeXml(u.html)}" count="${u.count}"/>`).join('')}</entity>\n`)
+    .map((e) => `    <entity kind="${escapeXml(e.record.kind)}" id="${escapeXml(e.record.id)}" name="${escapeXml(e.record.name)}" description="${escapeXml(e.record.description ?? '')}" documents="${e.in.size}">${
+      indexUses(e).map((u) => `<in href="${escapeXml(u.html)}" count="${u.count}"/>`).join('')}</entity>\n`)
     .join('')}  </entities>\n</documents>\n`;
   const index = await renderIndex(indexSource);
   if (typeof index === 'string') {
@@ -158,6 +158,24 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
     warnings.push(index.warning);
   }
   return { documents: count, entities: entities.size, written, warnings };
+}
+
+/**
+ * How many documents the index page lists under one entity: those that mention it most (ties in
+ * corpus order). The full lists are in registers.xml and registers.json; `<entity documents="N">`
+ * says how many there are. Without a cap, a 10,000-document corpus makes a 30 MB page whose
+ * transform needs ~500 MB more memory than the rest of the batch.
+ */
+export const INDEX_DOCUMENTS_PER_ENTITY = 100;
+
+function indexUses(e: EntityUse): { html: string; count: number }[] {
+  const uses = [...e.in.values()];
+  if (uses.length <= INDEX_DOCUMENTS_PER_ENTITY) return uses;
+  const order = new Map(uses.map((u, i) => [u, i]));
+  return uses
+    .sort((a, b) => b.count - a.count || order.get(a)! - order.get(b)!)
+    .slice(0, INDEX_DOCUMENTS_PER_ENTITY)
+    .sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /**
@@ -195,11 +213,10 @@ function registersXml(entities: readonly EntityUse[], documents: number): string
       lines.push(`      <${list.element} xml:id="${escapeXml(record.id)}">`);
       lines.push(`        <${list.name}>${escapeXml(record.name)}</${list.name}>`);
       for (const v of record.variants ?? []) if (v !== record.name) lines.push(`        <${list.name} type="variant">${escapeXml(v)}</${list.name}>`);
-      if (record.description) {
-        const el = list.kind === 'place' ? 'desc' : 'note';
-        lines.push(`        <${el}>${escapeXml(record.description)}</${el}>`);
-      }
+      // idno among the names (org and place allow it only there), then the notes.
       if (record.wikidata) lines.push(`        <idno type="wikidata">${escapeXml(record.wikidata)}</idno>`);
+      // The description as a note for every kind (tei_all allows no desc after a place's names).
+      if (record.description) lines.push(`        <note>${escapeXml(record.description)}</note>`);
       lines.push(`        <note type="mentions">${[...uses.values()].map((u) => `<ref target="${escapeXml(u.tei)}" n="${u.count}">${escapeXml(u.stem)}</ref>`).join(' ')}</note>`);
       lines.push(`      </${list.element}>`);
     }

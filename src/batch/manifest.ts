@@ -134,7 +134,10 @@ export class Manifest {
   adopt(keys: Iterable<string>): void {
     for (const key of keys) {
       const entry = this.known.get(key);
-      if (entry) this.own.set(key, entry);
+      if (entry && this.own.get(key) !== entry) {
+        this.own.set(key, entry);
+        this.dirty = true;
+      }
     }
   }
 

@@ -39,7 +39,15 @@ function workerEntry(): string {
   return `data:text/javascript,${encodeURIComponent(source)}`;
 }
 
-export function createConverter(jobs: number, settings: ThreadSettings): Converter {
+/**
+ * Old-generation heap cap for each worker, in MB (0: V8's default). Any cap makes V8 collect
+ * sooner: measured over the dev corpus with two workers, peak RSS ~450 MB instead of ~700 MB,
+ * for ~15 % more CPU per document. A worker that exceeds it dies; its input fails, the pool
+ * starts another worker, and the batch goes on.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 256;
+
+export function createConverter(jobs: number, settings: ThreadSettings, workerHeapMb = DEFAULT_WORKER_HEAP_MB): Converter {
   if (jobs <= 0) {
     return {
       threads: 0,
@@ -62,6 +70,7 @@ export function createConverter(jobs: number, settings: ThreadSettings): Convert
     idleTimeout: 60_000,
     isolateWorkers: false,
     workerData: settings,
+    ...(workerHeapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } } : {}),
   });
   // A worker that fails while starting (a module that does not load) is not replaced, and the
   // tasks waiting for it would wait for ever: refuse them all, and every later one.

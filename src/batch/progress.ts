@@ -23,6 +23,7 @@ export interface ProgressState {
 
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
@@ -55,7 +56,7 @@ export class ProgressDisplay {
       const now = Date.now();
       if (!force && now - this.lastDraw < 100 && p.done < p.total) return;
       this.lastDraw = now;
-      const width = Math.max(0, Math.min(30, (this.stream.columns ?? 80) - 60));
+      const width = Math.max(0, Math.min(30, (this.stream.columns || 80) - 60));
       this.stream.write(`\r\x1b[2K${progressLine(p, width)}`);
       this.shown = true;
       return;

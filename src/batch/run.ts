@@ -23,7 +23,7 @@ import { writeFilesAtomically, type OutputFile } from '../write/atomic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { expandInputs, InputError, planOutputs, shardOf, stemFor, type InputFile, type OutputPlan, type Shard } from './inputs.js';
 import { Manifest, manifestName, settingsKey, type ManifestEntry } from './manifest.js';
-import { createConverter, type Converter } from './pool.js';
+import { createConverter, DEFAULT_WORKER_HEAP_MB, type Converter } from './pool.js';
 import type { TaskOutput, ThreadSettings } from './task.js';
 import {
   REPORT_FORMAT,
@@ -56,6 +56,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** Abort to abandon the inputs in flight as well (nothing more is written but the manifest and report). */
   discard?: AbortSignal;
+  /** Heap cap per worker thread in MB (default 256; 0: V8's default, ~15 % faster but ~250 MB more with 2 workers). */
+  workerHeapMb?: number;
   /** Time each stage (slower bookkeeping; for the benchmark). */
   timings?: boolean;
   /** Write documents.jsonl, registers and index.html (default: yes, unless sharded). */
@@ -66,7 +68,7 @@ export interface BatchOptions {
 }
 
 export type BatchEvent =
-  | { kind: 'start'; total: number; root: string }
+  | { kind: 'start'; total: number; root: string; jobs: number }
   | { kind: 'input'; record: ReportInput; progress: ProgressState; messages: Message[] }
   | { kind: 'warning'; text: string };
 
@@ -200,7 +202,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const discarded = () => options.discard?.aborted === true;
   const stopped = () => options.signal?.aborted === true || discarded();
 
-  emit({ kind: 'start', total: chosen.length, root: relative(cwd, expanded.root) || '.' });
+  emit({ kind: 'start', total: chosen.length, root: relative(cwd, expanded.root) || '.', jobs });
 
   /** Whether an earlier result for this input still stands. */
   const reusable = async (entry: ManifestEntry | undefined, hash: string, output: string): Promise<boolean> => {
@@ -293,6 +295,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     tick(record, messages);
   };
 
+  /** An input that failed outside the pipeline: reported, not recorded (the next run tries again). */
+  const failInput = (i: number, hash: string, rule: string, text: string) => {
+    const record = records[i]!;
+    const m = message('error', rule, text, chosen[i]!.file.rel);
+    Object.assign(record, { status: 'failed', sha256: hash, messages: reportMessages([m]), documents: [] });
+    manifest.delete(chosen[i]!.file.rel);
+    tick(record, [m]);
+  };
+
   const inFlight = new Set<Promise<void>>();
   const limit = Math.max(1, jobs) * 2;
   let discardWait: Promise<void> | undefined;
@@ -329,21 +340,26 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         tick(record, []);
         continue;
       }
-      converter ??= createConverter(jobs, settings);
+      converter ??= createConverter(jobs, settings, options.workerHeapMb);
       if (converter.failure) break;
       firstStart ??= performance.now();
       const task = converter
         .run({ bytes, file: basename(file.path), timings: options.timings === true })
         .then(
-          (out) => (discarded() ? undefined : finish(i, out, hash, readMs, old)),
+          (out) =>
+            discarded()
+              ? undefined
+              : finish(i, out, hash, readMs, old).catch((err: unknown) => {
+                  // Writing or recording it went wrong in a way finish() did not foresee: this input only.
+                  failInput(i, hash, 'batch/internal-error', `recording the result failed: ${(err as Error).message ?? String(err)}`);
+                }),
           (err: unknown) => {
             if (discarded() || converter?.failure) return;
             // The worker died (out of memory, say): this input fails, the pool replaces the worker.
-            const m = message('error', 'batch/worker-failed', `the worker converting it failed: ${(err as Error).message ?? String(err)}`, file.rel);
-            record.status = 'failed';
-            record.sha256 = hash;
-            record.messages = reportMessages([m]);
-            tick(record, [m]);
+            const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+            failInput(i, hash, 'batch/worker-failed', oom
+              ? `the worker converting it ran out of memory (--worker-heap ${options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB): try a larger --worker-heap, or 0 for no cap`
+              : `the worker converting it failed: ${(err as Error).message ?? String(err)}`);
           },
         )
         .finally(() => inFlight.delete(task));
