@@ -4,14 +4,13 @@
  * Nothing else prints or exits.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { convertBytes, type ConversionResult, type ConvertOptions } from './index.js';
 import { formatMessage, message, type Message } from './messages.js';
 import { outputPath } from './write/names.js';
 import { writeFilesAtomically } from './write/atomic.js';
 import { validateTeiDocument } from './validate/index.js';
-import { loadCorpus, runEval } from './eval/harness.js';
+import { loadCorpus, pipelineConverter, runEval } from './eval/harness.js';
 import { formatTable, worst } from './eval/compare.js';
 import { belowThresholds, type Thresholds } from './eval/thresholds.js';
 import { defaultRegisters, loadUserPersons, type AnnotateOptions } from './annotate/index.js';
@@ -141,20 +140,8 @@ async function evalCommand(args: string[]): Promise<number> {
     options: { gold: { type: 'string' }, raw: { type: 'string' }, json: { type: 'string' }, min: { type: 'string' }, manifest: { type: 'string' }, worst: { type: 'string' } },
   });
   if (!values.gold || !values.raw) throw new UsageError('eval: --gold <dir> and --raw <dir> are required');
-  const registers = defaultRegisters();
-  const personsCache = new Map<string, AnnotateOptions['userPersons']>();
   const corpus = loadCorpus(values.gold, values.raw, values.manifest);
-  const result = runEval(corpus, (bytes, file, context) => {
-    let userPersons: AnnotateOptions['userPersons'];
-    if (context.personsFile) {
-      if (!personsCache.has(context.personsFile)) {
-        const loaded = loadUserPersons(readFileSync(context.personsFile, 'utf8'), context.personsFile);
-        personsCache.set(context.personsFile, 'error' in loaded ? undefined : loaded);
-      }
-      userPersons = personsCache.get(context.personsFile);
-    }
-    return convertBytes(bytes, { file, annotate: { registers, userPersons } });
-  });
+  const result = runEval(corpus, pipelineConverter(defaultRegisters()));
   process.stdout.write(formatTable(result.corpus) + '\n');
   const worstDocs = worst(result.scores, Number(values.worst ?? 10)).filter((w) => w.failing.length > 0);
   if (worstDocs.length > 0) {

@@ -6,29 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertBytes } from '../src/index.js';
-import { defaultRegisters, loadUserPersons, type AnnotateOptions } from '../src/annotate/index.js';
-import { loadCorpus, runEval } from '../src/eval/harness.js';
+import { defaultRegisters } from '../src/annotate/index.js';
+import { loadCorpus, pipelineConverter, runEval } from '../src/eval/harness.js';
 import { formatTable } from '../src/eval/compare.js';
 import { belowThresholds, type Thresholds } from '../src/eval/thresholds.js';
 import { corpusDir, hasCorpus, repoRoot, skipNote } from './helpers.js';
 
 describe.skipIf(!hasCorpus)(hasCorpus ? 'eval on the dev corpus' : skipNote('the eval'), () => {
   it('keeps every field at or above its recorded figure', () => {
-    const registers = defaultRegisters();
-    const persons = new Map<string, AnnotateOptions['userPersons']>();
     const corpus = loadCorpus(join(corpusDir, 'gold'), join(corpusDir, 'raw'));
-    const result = runEval(corpus, (bytes, file, context) => {
-      let userPersons: AnnotateOptions['userPersons'];
-      if (context.personsFile) {
-        if (!persons.has(context.personsFile)) {
-          const loaded = loadUserPersons(readFileSync(context.personsFile, 'utf8'), context.personsFile);
-          persons.set(context.personsFile, 'error' in loaded ? undefined : loaded);
-        }
-        userPersons = persons.get(context.personsFile);
-      }
-      return convertBytes(bytes, { file, annotate: { registers, userPersons } });
-    });
+    const result = runEval(corpus, pipelineConverter(defaultRegisters()));
     console.info(formatTable(result.corpus));
     const thresholds = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval-thresholds.json'), 'utf8')) as Thresholds;
     expect(belowThresholds(result.corpus, thresholds)).toEqual([]);

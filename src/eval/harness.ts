@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ConversionResult } from '../index.js';
+import { convertBytes, type ConversionResult } from '../index.js';
+import { loadUserPersons, type AnnotateOptions, type Registers } from '../annotate/index.js';
 import { aggregate, compareDocuments, type CorpusScore, type DocumentScore } from './compare.js';
 import { extractFields } from './tei-fields.js';
 
@@ -61,4 +62,23 @@ export function runEval(corpus: EvalCorpus, convert: Converter): EvalResult {
     );
   }
   return { scores, corpus: aggregate(scores), seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The converter the eval measures: the full pipeline with the registers, and for each volume the
+ * persons list its manifest names (read once), as a user would pass with --persons.
+ */
+export function pipelineConverter(registers: Registers): Converter {
+  const persons = new Map<string, AnnotateOptions['userPersons']>();
+  return (bytes, file, context) => {
+    let userPersons: AnnotateOptions['userPersons'];
+    if (context.personsFile) {
+      if (!persons.has(context.personsFile)) {
+        const loaded = loadUserPersons(readFileSync(context.personsFile, 'utf8'), context.personsFile);
+        persons.set(context.personsFile, 'error' in loaded ? undefined : loaded);
+      }
+      userPersons = persons.get(context.personsFile);
+    }
+    return convertBytes(bytes, { file, annotate: { registers, userPersons } });
+  };
 }
