@@ -101,6 +101,8 @@ export interface PartyTag {
   role: 'from' | 'to';
   element: 'persName' | 'gloss';
   text: string;
+  /** The person record it is linked to (added by annotate when the document identifies the person). */
+  ref?: string;
   at: Position;
 }
 

@@ -277,7 +277,26 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   if (!date && used.some((c) => c.type === 'date' && c.when?.startsWith('--'))) {
     messages.push(message('info', 'annotate/date-without-year', 'the document date is unknown: dates printed without a year have no year (@when="--MM-DD")', doc.file, doc.head?.at));
   }
+  linkHeadPersons(doc, ctx, records);
   doc.entities = [...records.values()];
   doc.messages = [...doc.messages, ...messages];
   return doc;
+}
+
+/**
+ * The head's sender or addressee in parentheses ("(Smith)") names a person the document often
+ * identifies elsewhere ("Ambassador Smith" in a note, linked to the register): when exactly one
+ * person of the document has that surname, the head's persName points to the same record.
+ */
+function linkHeadPersons(doc: DocumentModel, ctx: DocContext, records: Map<string, EntityRecord>): void {
+  if (!doc.head) return;
+  const inlines = doc.head.inlines.map((inline): Inline => {
+    if (inline.kind !== 'party' || inline.element !== 'persName') return inline;
+    const words = tokenize(inline.text);
+    const surname = words[words.length - 1];
+    if (!surname) return inline;
+    const matches = ctx.persons.withSurname(surname.key).filter((p) => records.has(p.id));
+    return matches.length === 1 ? { ...inline, ref: matches[0]!.id } : inline;
+  });
+  doc.head = { ...doc.head, inlines };
 }

@@ -255,8 +255,12 @@ class BuildContext {
         case 'noteRef':
           this.note(parent, this.doc.notes[inline.noteIndex]!);
           break;
-        case 'party':
-          parent.ele(inline.element).att({ type: inline.role, resp: `#${RESP.head.id}`, cert: 'high' }).txt(xmlText(inline.text));
+        case 'party': {
+          const el = parent.ele(inline.element).att('type', inline.role);
+          if (inline.ref) el.att('ref', `#${inline.ref}`);
+          el.att({ resp: `#${RESP.head.id}`, cert: 'high' }).txt(xmlText(inline.text));
+          break;
+        }
           break;
         case 'mention': {
           const el = parent.ele(MENTION_ELEMENT[inline.type]);
