@@ -17,6 +17,9 @@ import { hasErrors, message, type Message } from './messages.js';
 import type { DocumentModel } from './model.js';
 import { documentStem } from './write/names.js';
 
+/** The stages `timings` adds milliseconds to (`write` is the caller's). */
+export type PipelineStage = 'read' | 'parse' | 'annotate' | 'build' | 'validate' | 'html' | 'text' | 'json' | 'write';
+
 export interface ConvertOptions {
   /** The input's path, used in messages and output names. */
   file: string;
@@ -24,6 +27,19 @@ export interface ConvertOptions {
   annotate?: AnnotateOptions;
   /** `raw` gives the input back; `reading` is a clean reading text. */
   textLayout?: TextLayout;
+  /** When given, each stage's milliseconds are added to it (for `npm run bench`). */
+  timings?: Record<PipelineStage, number>;
+}
+
+/** Runs `f`, adding its milliseconds to `stage` when timings are asked for. */
+function timed<T>(options: ConvertOptions, stage: PipelineStage, f: () => T): T {
+  if (!options.timings) return f();
+  const start = performance.now();
+  try {
+    return f();
+  } finally {
+    options.timings[stage] += performance.now() - start;
+  }
 }
 
 export interface DocumentOutputs {
@@ -51,12 +67,12 @@ export interface ConversionResult {
 }
 
 export function convertBytes(bytes: Uint8Array, options: ConvertOptions): ConversionResult {
-  const decoded = decodeInput(bytes, options.file);
+  const decoded = timed(options, 'read', () => decodeInput(bytes, options.file));
   if (!decoded.ok) return { file: options.file, documents: [], messages: decoded.messages, ok: false };
-  const sources = splitDocuments(decoded.source.text, options.file);
+  const sources = timed(options, 'read', () => splitDocuments(decoded.source.text, options.file));
   const documents = sources.map((source) => {
     const stem = documentStem(options.file, source.index, source.count);
-    return convertModel(parseDocument(source), stem, options);
+    return convertModel(timed(options, 'parse', () => parseDocument(source)), stem, options);
   });
   return {
     file: options.file,
@@ -72,20 +88,22 @@ export function convertText(text: string, options: ConvertOptions): ConversionRe
 
 /** annotate -> build -> validate -> transform for one parsed document. */
 export function convertModel(parsed: DocumentModel, stem: string, options: ConvertOptions): ConvertedDocument {
-  const model = options.annotate ? annotateDocument(parsed, options.annotate) : parsed;
+  const annotate = options.annotate;
+  const model = annotate ? timed(options, 'annotate', () => annotateDocument(parsed, annotate)) : parsed;
   const messages = [...model.messages];
-  const tei = buildTei(model, { sourceName: baseName(options.file), messages });
-  messages.push(...validateTeiDocument(tei.xml, `${stem}.tei.xml`));
+  const tei = timed(options, 'build', () => buildTei(model, { sourceName: baseName(options.file), messages }));
+  messages.push(...timed(options, 'validate', () => validateTeiDocument(tei.xml, `${stem}.tei.xml`)));
   if (hasErrors(messages)) return { stem, model, tei, messages, ok: false };
   try {
     // Parsed once by Saxon-JS, rendered three times.
-    const parsedTei = parseTei(tei.xml, `${stem}.tei.xml`);
-    const json = renderJson(parsedTei);
-    messages.push(...validateDocumentJson(json, `${stem}.json`));
+    // Saxon-JS's parse of the TEI, shared by the three transforms, counts as part of build.
+    const parsedTei = timed(options, 'build', () => parseTei(tei.xml, `${stem}.tei.xml`));
+    const json = timed(options, 'json', () => renderJson(parsedTei));
+    messages.push(...timed(options, 'validate', () => validateDocumentJson(json, `${stem}.json`)));
     const outputs = {
-      html: renderHtml(parsedTei),
-      text: renderText(parsedTei, options.textLayout ?? 'raw'),
-      json: JSON.stringify(json, null, 2) + '\n',
+      html: timed(options, 'html', () => renderHtml(parsedTei)),
+      text: timed(options, 'text', () => renderText(parsedTei, options.textLayout ?? 'raw')),
+      json: timed(options, 'json', () => JSON.stringify(json, null, 2) + '\n'),
     };
     return { stem, model, tei, outputs, messages, ok: !hasErrors(messages) };
   } catch (err) {
