@@ -101,8 +101,9 @@ const result = await runBatch({
     const p = event.progress;
     const tenth = Math.floor((p.done / p.total) * 10);
     if (tenth > Math.floor((lastDone / p.total) * 10)) {
-      rssAt.push(`${tenth * 10}%: ${mb(process.memoryUsage().rss)}`);
-      process.stderr.write(`  ${p.done}/${p.total} ${((p.documents * 1000) / p.elapsedMs).toFixed(1)} docs/s, rss ${mb(process.memoryUsage().rss)}\n`);
+      const m = process.memoryUsage();
+      rssAt.push(`${tenth * 10}%: ${mb(m.rss)}`);
+      process.stderr.write(`  ${p.done}/${p.total} ${((p.documents * 1000) / p.elapsedMs).toFixed(1)} docs/s, rss ${mb(m.rss)} (main thread heap ${mb(m.heapUsed)})\n`);
     }
     lastDone = p.done;
   },

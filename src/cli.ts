@@ -22,11 +22,13 @@ const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: raw FRUS documents to TEI, HTML, te
 Usage:
   telegram-tei convert <file.txt>... --out <dir> [--persons <list.xml>] [--text raw|reading]
   telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
+                     [--text raw|reading] [--worker-heap MB]
   telegram-tei validate <file.tei.xml>...
   telegram-tei entities <file.tei.xml>
   telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>]
 
-Exit status: 0 when every input succeeded, 1 when any failed, 2 on a usage error.`;
+Exit status: 0 when every input succeeded, 1 when any failed, 2 on a usage error,
+130/143 when a batch is interrupted (SIGINT/SIGTERM).`;
 
 class UsageError extends Error {}
 

@@ -24,19 +24,42 @@ export interface Converter {
 }
 
 /**
- * worker.js beside this module. When this module runs as TypeScript (under tsx or vitest, whose
+ * `<name>.js` beside this module. When this module runs as TypeScript (under tsx or vitest, whose
  * loaders do not reach worker threads), a small bootstrap module registers tsx in the worker
- * and then loads worker.ts.
+ * and then loads `<name>.ts`.
  */
-function workerEntry(): string {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+function workerEntry(name: string): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL(`./${name}.js`, import.meta.url).href;
   // The ESM build of tsx's API (its CommonJS build cannot register from a data: module).
   const api = createRequire(import.meta.url).resolve('tsx/esm/api');
   const tsx = pathToFileURL(existsSync(api.replace(/\.cjs$/, '.mjs')) ? api.replace(/\.cjs$/, '.mjs') : api).href;
-  const worker = new URL('./worker.ts', import.meta.url).href;
+  const worker = new URL(`./${name}.ts`, import.meta.url).href;
   const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\n`
-    + `const { default: convert } = await import(${JSON.stringify(worker)});\nexport default convert;\n`;
+    + `const { default: entry } = await import(${JSON.stringify(worker)});\nexport default entry;\n`;
   return `data:text/javascript,${encodeURIComponent(source)}`;
+}
+
+/**
+ * Runs one task in a worker thread of its own (module `<name>`), with an old-generation heap cap
+ * in MB (0: none), and stops the thread.
+ */
+export async function runInWorker<T>(name: string, task: unknown, heapMb: number): Promise<T> {
+  const pool = new Tinypool({
+    filename: workerEntry(name),
+    minThreads: 1,
+    maxThreads: 1,
+    ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+  });
+  let failure: ((err: Error) => void) | undefined;
+  pool.on('error', (err: Error) => failure?.(err));
+  try {
+    return await new Promise<T>((done, fail) => {
+      failure = fail;
+      (pool.run(task) as Promise<T>).then(done, fail);
+    });
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /**
@@ -63,7 +86,7 @@ export function createConverter(jobs: number, settings: ThreadSettings, workerHe
     };
   }
   const pool = new Tinypool({
-    filename: workerEntry(),
+    filename: workerEntry('worker'),
     minThreads: jobs,
     maxThreads: jobs,
     // Keep the workers (and what they loaded) for the whole batch.

@@ -23,7 +23,7 @@ import { writeFilesAtomically, type OutputFile } from '../write/atomic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { expandInputs, InputError, planOutputs, shardOf, stemFor, type InputFile, type OutputPlan, type Shard } from './inputs.js';
 import { Manifest, manifestName, settingsKey, type ManifestEntry } from './manifest.js';
-import { createConverter, DEFAULT_WORKER_HEAP_MB, type Converter } from './pool.js';
+import { createConverter, DEFAULT_WORKER_HEAP_MB, runInWorker, type Converter } from './pool.js';
 import type { TaskOutput, ThreadSettings } from './task.js';
 import {
   REPORT_FORMAT,
@@ -94,6 +94,9 @@ export class BatchUsageError extends Error {
 }
 
 const KINDS: OutputKind[] = ['tei', 'html', 'text', 'json'];
+
+/** Heap cap of the thread that writes the corpus files (MB): room for large corpora, yet a cap. */
+const CORPUS_HEAP_MB = 512;
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -390,7 +393,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       corpus = { documents: docs.length, entities: 0, written: stamp.written, warnings: [], unchanged: true };
     } else {
       try {
-        corpus = await writeCorpus(outDir, docs);
+        // In a worker with a capped heap when workers are allowed (see corpus-worker.ts).
+        corpus = jobs > 0
+          ? await runInWorker<CorpusResult>('corpus-worker', { outDir, docs }, options.workerHeapMb === 0 ? 0 : CORPUS_HEAP_MB)
+          : await writeCorpus(outDir, docs);
         corpus.warnings.forEach(warn);
         manifest.setCorpus({ key: stampKey, written: corpus.written });
       } catch (err) {
