@@ -327,19 +327,8 @@ function placeFromTei(el: XElement): AuthorityEntry | undefined {
   const names = kids(el, 'placeName');
   if (!id || names.length === 0) return undefined;
   const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
-  const forms: NameForm[] = names.map((n) => {
-    const t = n.attrs['type'];
-    const type: FormType = t === 'historical' ? 'historical' : t === 'variant' ? 'variant' : t === 'abbr' ? 'abbr' : 'main';
-    const form: NameForm = { text: textContent(n), type };
-    const from = n.attrs['from'] ?? n.attrs['notBefore'];
-    const to = n.attrs['to'] ?? n.attrs['notAfter'];
-    if (from) form.from = from;
-    if (to) form.to = to;
-    return form;
-  }).filter((f) => f.text.length > 0);
-  const notes = [...kids(el, 'note'), ...kids(el, 'desc')].map((o) => textContent(o)).filter(Boolean);
-  const idno = kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata');
-  const description = notes.join('; ') || undefined;
+  const forms = nameForms(names);
+  const { description, idno } = descriptionOf(el);
   return {
     id,
     kind: 'place',
@@ -354,22 +343,33 @@ function placeFromTei(el: XElement): AuthorityEntry | undefined {
   };
 }
 
+/** The name forms of a place or organisation record, with their periods (`@from`/`@to`). */
+function nameForms(names: readonly XElement[]): NameForm[] {
+  return names.map((n) => {
+    const t = n.attrs['type'];
+    const type: FormType = t === 'historical' ? 'historical' : t === 'variant' ? 'variant' : t === 'abbr' ? 'abbr' : 'main';
+    const form: NameForm = { text: textContent(n), type };
+    const from = n.attrs['from'] ?? n.attrs['notBefore'];
+    const to = n.attrs['to'] ?? n.attrs['notAfter'];
+    if (from) form.from = from;
+    if (to) form.to = to;
+    return form;
+  }).filter((f) => f.text.length > 0);
+}
+
+/** A record's description (its notes and descs) and its Wikidata idno. */
+function descriptionOf(el: XElement): { description?: string; idno?: XElement } {
+  const notes = [...kids(el, 'note'), ...kids(el, 'desc')].map((o) => textContent(o)).filter(Boolean);
+  return { description: notes.join('; ') || undefined, idno: kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata') };
+}
+
 function orgFromTei(el: XElement): AuthorityEntry | undefined {
   const id = attrId(el);
   const names = kids(el, 'orgName');
   if (!id || names.length === 0) return undefined;
   const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
-  const forms: NameForm[] = names.map((n) => {
-    const t = n.attrs['type'];
-    const type: FormType = t === 'abbr' ? 'abbr' : t === 'variant' ? 'variant' : t === 'historical' ? 'historical' : 'main';
-    const form: NameForm = { text: textContent(n), type };
-    if (n.attrs['from']) form.from = n.attrs['from'];
-    if (n.attrs['to']) form.to = n.attrs['to'];
-    return form;
-  }).filter((f) => f.text.length > 0);
-  const notes = [...kids(el, 'note'), ...kids(el, 'desc')].map((o) => textContent(o)).filter(Boolean);
-  const idno = kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata');
-  const description = notes.join('; ') || undefined;
+  const forms = nameForms(names);
+  const { description, idno } = descriptionOf(el);
   return {
     id,
     kind: 'org',
