@@ -187,8 +187,10 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="dateline-date" select="tt:dateline($doc)//date[@when][1]/@when"/>
     <xsl:variable name="sent" select="tt:tei($doc)/teiHeader//correspAction[@type = 'sent']/date/@when"/>
-    <xsl:variable name="min" select="string($doc/@frus:doc-dateTime-min)"/>
-    <xsl:variable name="max" select="string($doc/@frus:doc-dateTime-max)"/>
+    <!-- FRUS's own date range of the document (the doc-dateTime min and max attributes on gold divs) -->
+    <xsl:variable name="range" select="$doc/@*[namespace-uri() = 'http://history.state.gov/frus/ns/1.0']"/>
+    <xsl:variable name="min" select="string($range[local-name() = 'doc-dateTime-min'])"/>
+    <xsl:variable name="max" select="string($range[local-name() = 'doc-dateTime-max'])"/>
     <xsl:sequence select="(
         string($dateline-date)[.],
         string($sent[1])[.],
