@@ -12,7 +12,7 @@
  */
 import { message, type Message } from '../messages.js';
 import type {
-  Block, CloserItem, DatelineItem, DocumentModel, DocumentSource, Footnote, Head, Inline, OpenerItem, Position,
+  Block, CloserItem, DatelineItem, DocumentModel, DocumentSource, Footnote, Head, OpenerItem, Position,
 } from '../model.js';
 import { plainText, wrapSpan } from '../inlines.js';
 import { splitBlocks, type Line, type RawBlock } from '../read/lines.js';
@@ -305,4 +305,3 @@ function checkStrayMarkers(segments: LocatedText[], warn: (rule: string, text: s
   }
 }
 
-export type { Inline };

@@ -152,8 +152,3 @@ export function toInlines(seg: LocatedText, markers: ReadonlyMap<number, { n: st
   if (pos < seg.text.length) out.push({ kind: 'text', text: seg.text.slice(pos), at: positionAt(seg, pos) });
   return out;
 }
-
-/** The text of inlines, markers left out. */
-export function inlineText(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.kind === 'text' || i.kind === 'mention' ? i.text : '')).join('');
-}

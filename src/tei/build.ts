@@ -49,7 +49,7 @@ export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument
     div.ele('note').att({ rend: 'inline', type: 'source' }).txt(xmlText(doc.sourceNote.text));
   }
   if (doc.head) ctx.inlines(div.ele('head'), doc.head.inlines);
-  if (doc.opener.length > 0) buildOpener(div.ele('opener'), doc.opener, ctx);
+  if (doc.opener.length > 0) buildOpener(div.ele('opener'), doc.opener);
   doc.body.forEach((block, i) => ctx.block(div, block, i === doc.body.length - 1 ? ctx.unanchoredNotes() : []));
   if (doc.body.length === 0 && ctx.unanchoredNotes().length > 0) {
     const p = div.ele('p');
@@ -131,7 +131,7 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void 
   }
 }
 
-function buildOpener(opener: Node, items: readonly OpenerItem[], ctx: BuildContext): void {
+function buildOpener(opener: Node, items: readonly OpenerItem[]): void {
   for (const item of items) {
     switch (item.kind) {
       case 'classification':
@@ -149,7 +149,6 @@ function buildOpener(opener: Node, items: readonly OpenerItem[], ctx: BuildConte
         break;
     }
   }
-  void ctx;
 }
 
 function buildDateline(parent: Node, d: DatelineItem): void {
