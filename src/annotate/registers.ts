@@ -323,19 +323,16 @@ function personFromTei(el: XElement, origin: 'register' | 'userlist'): Authority
 }
 
 function placeFromTei(el: XElement): AuthorityEntry | undefined {
-  const id = attrId(el);
-  const names = kids(el, 'placeName');
-  if (!id || names.length === 0) return undefined;
-  const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
-  const forms = nameForms(names);
-  const { description, idno } = descriptionOf(el);
+  const basics = recordBasics(el, 'placeName');
+  if (!basics) return undefined;
+  const { id, name, forms, description, wikidata } = basics;
   return {
     id,
     kind: 'place',
-    name: textContent(main),
+    name,
     forms,
     description,
-    wikidata: idno ? textContent(idno) : undefined,
+    wikidata,
     placeType: el.attrs['type'],
     contextWords: contextWordsOf(description ?? ''),
     periods: [],
@@ -357,26 +354,35 @@ function nameForms(names: readonly XElement[]): NameForm[] {
   }).filter((f) => f.text.length > 0);
 }
 
-/** A record's description (its notes and descs) and its Wikidata idno. */
-function descriptionOf(el: XElement): { description?: string; idno?: XElement } {
+/** What place and organisation records share: id, main name, name forms, description, Wikidata id. */
+function recordBasics(el: XElement, nameElement: 'placeName' | 'orgName'):
+  { id: string; name: string; forms: NameForm[]; description?: string; wikidata?: string } | undefined {
+  const id = attrId(el);
+  const names = kids(el, nameElement);
+  if (!id || names.length === 0) return undefined;
+  const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
   const notes = [...kids(el, 'note'), ...kids(el, 'desc')].map((o) => textContent(o)).filter(Boolean);
-  return { description: notes.join('; ') || undefined, idno: kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata') };
+  const idno = kids(el, 'idno').find((i) => i.attrs['type'] === 'wikidata');
+  return {
+    id,
+    name: textContent(main),
+    forms: nameForms(names),
+    description: notes.join('; ') || undefined,
+    wikidata: idno ? textContent(idno) : undefined,
+  };
 }
 
 function orgFromTei(el: XElement): AuthorityEntry | undefined {
-  const id = attrId(el);
-  const names = kids(el, 'orgName');
-  if (!id || names.length === 0) return undefined;
-  const main = names.find((n) => n.attrs['type'] === 'main' || n.attrs['type'] === undefined) ?? names[0]!;
-  const forms = nameForms(names);
-  const { description, idno } = descriptionOf(el);
+  const basics = recordBasics(el, 'orgName');
+  if (!basics) return undefined;
+  const { id, name, forms, description, wikidata } = basics;
   return {
     id,
     kind: 'org',
-    name: textContent(main),
+    name,
     forms,
     description,
-    wikidata: idno ? textContent(idno) : undefined,
+    wikidata,
     contextWords: contextWordsOf(description ?? ''),
     periods: [],
     origin: 'register',
