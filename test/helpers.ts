@@ -1,5 +1,6 @@
 /** Shared test helpers: where ../shared is, and reading the bundled example. */
 import { existsSync, readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
@@ -14,4 +15,17 @@ export const seedText = (): string => readFileSync(seedPath, 'utf8');
 
 export function skipNote(what: string): string {
   return `skipped: ${what} needs ../shared (the dev corpus and tei_all.rng beside the repository), which is absent`;
+}
+
+/** A register of tei/ parsed with fast-xml-parser, keeping attributes and the listed elements as arrays. */
+export function parseRegister(file: string, arrays: ReadonlySet<string>): unknown {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (name) => arrays.has(name),
+  });
+  return parser.parse(readFileSync(join(repoRoot, 'tei', file), 'utf8'));
 }

@@ -3,7 +3,8 @@
 // right shape, sane dates, and that the people of the example telegram can be found.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseRegister } from './helpers.js';
 
 type Attrs = Record<string, string | undefined>;
 interface TextNode extends Attrs {
@@ -21,15 +22,8 @@ interface PersonNode extends Attrs {
 const ARRAYS = new Set(['person', 'persName', 'birth', 'death', 'occupation', 'note', 'idno']);
 
 const xml = readFileSync(new URL('../tei/persons.xml', import.meta.url), 'utf8');
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => ARRAYS.has(name),
-});
-const doc = parser.parse(xml);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const doc = parseRegister('persons.xml', ARRAYS) as any;
 const persons = (doc?.TEI?.text?.body?.listPerson?.person ?? []) as PersonNode[];
 
 const text = (n: TextNode | string): string => (typeof n === 'string' ? n : (n['#text'] ?? '')).trim();

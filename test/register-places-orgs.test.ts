@@ -2,8 +2,7 @@
 // well-formed ids, one heading name per record, coordinates and Wikidata ids of the right shape,
 // and that the period names the registers exist for can be found.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { XMLParser } from 'fast-xml-parser';
+import { parseRegister } from './helpers.js';
 
 type Attrs = Record<string, string | undefined>;
 interface NameNode extends Attrs {
@@ -20,16 +19,8 @@ interface RecordNode extends Attrs {
 const ARRAYS = new Set(['place', 'org', 'placeName', 'orgName', 'idno', 'note', 'location']);
 
 function load(file: string, list: 'listPlace' | 'listOrg', item: 'place' | 'org'): RecordNode[] {
-  const xml = readFileSync(new URL(`../tei/${file}`, import.meta.url), 'utf8');
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    isArray: (name) => ARRAYS.has(name),
-  });
-  const doc = parser.parse(xml);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const doc = parseRegister(file, ARRAYS) as any;
   const records = doc?.TEI?.text?.body?.[list]?.[item] as RecordNode[] | undefined;
   if (!records) throw new Error(`no ${item} records in ${file}`);
   return records;
