@@ -20,6 +20,8 @@ import { emptyTimings } from '../src/batch/stages.js';
 import { progressLine } from '../src/batch/progress.js';
 import { convertBytes } from '../src/index.js';
 import { defaultRegisters } from '../src/annotate/index.js';
+import { writeIndexPages, type EntityUse, type IndexDocument } from '../src/batch/corpus.js';
+import { hasStylesheet } from '../src/transform/stylesheets.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = readFileSync(join(repoRoot, 'examples/smith-1947-01-14-montgomery-visit.txt'));
@@ -215,9 +217,15 @@ describe('batch: conversion', () => {
     const xml = await readFile(join(out, 'registers.xml'), 'utf8');
     const parser = new SaxesParser({ xmlns: true });
     expect(() => parser.write(xml).close()).not.toThrow();
-    const json = JSON.parse(await readFile(join(out, 'registers.json'), 'utf8')) as { documents: number; persons: unknown[] };
+    const jsonText = await readFile(join(out, 'registers.json'), 'utf8');
+    const json = JSON.parse(jsonText) as { documents: number; persons: unknown[]; places: unknown[]; orgs: unknown[] };
     expect(json.documents).toBe(6);
     expect(Array.isArray(json.persons)).toBe(true);
+    expect(json.persons.length + json.places.length + json.orgs.length).toBeGreaterThan(0);
+    // Both registers are streamed a record at a time: the JSON is laid out exactly as
+    // JSON.stringify(…, null, 2) would, and the XML is the same records.
+    expect(jsonText).toBe(JSON.stringify(json, null, 2) + '\n');
+    expect(xml.match(/<(person|place|org) xml:id=/g)).toHaveLength(json.persons.length + json.places.length + json.orgs.length);
   });
 
   it('writes a registers.xml that tei_all accepts (jing; skipped without it)', async (context) => {
@@ -352,5 +360,61 @@ describe('batch: shards, interruption, stage timings', () => {
     const result = await batch(out, { timings: true, jobs: 1, inputs: [join(corpus, 'smith.txt')] });
     expect(result.timings!.write).toBeGreaterThan(0);
     expect(result.timings!.json).toBeGreaterThan(0);
+  }, TIMEOUT);
+});
+
+describe('the index of a large corpus, a page at a time', () => {
+  // Five documents in pages of two: index.html, index-002.html, index-003.html.
+  const docs: IndexDocument[] = [
+    { href: 'e.html', date: '', title: 'Undated', from: '', to: '' },
+    { href: 'd.html', date: '1948-02-01', title: 'beta', from: 'B', to: 'C' },
+    { href: 'c.html', date: '1947-01-14', title: 'Smith to Marshall', from: 'Smith', to: 'Marshall' },
+    { href: 'b.html', date: '1948-02-01', title: 'Alpha', from: 'A', to: 'C' },
+    { href: 'a.html', date: '1942-06-09', title: 'First', from: 'X', to: 'Y' },
+  ];
+  const montgomery: EntityUse = {
+    record: { id: 'per-montgomery', kind: 'person', name: 'Bernard Law Montgomery', description: 'Field Marshal.' },
+    firstIn: 'c.tei.xml',
+    in: new Map(docs.map((d, i) => [d.href, { tei: d.href, html: d.href, stem: d.href, count: i + 1 }])),
+  };
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'telegram-tei-index-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!hasStylesheet('index'))('orders the whole list, splits it into linked pages, and keeps the registers on the first', async () => {
+    await writeFile(join(dir, 'index-009.html'), 'left from a larger run');
+    const result = await writeIndexPages(dir, docs, [montgomery], 2);
+    expect(result.written).toEqual(['index.html', 'index-002.html', 'index-003.html']);
+    expect(await files(dir)).toEqual(['index-002.html', 'index-003.html', 'index.html']);
+    const pages = await Promise.all(result.written!.map((f) => readFile(join(dir, f), 'utf8')));
+    const rows = pages.map((html) => [...html.matchAll(/<td class="title"><a href="([^"]+)"/g)].map((m) => m[1]));
+    // dated first, by date, then by title regardless of case; undated last
+    expect(rows).toEqual([['a.html', 'c.html'], ['b.html', 'd.html'], ['e.html']]);
+    expect(pages[1]).toContain('<span aria-current="page">2</span>');
+    expect(pages[1]).toContain('<a href="index.html">1</a>');
+    expect(pages[1]).toContain('<a href="index-003.html">3</a>');
+    expect(pages[1]).toContain('Documents 3–4 of 5.');
+    for (const html of pages) expect(html).toContain('5 documents');
+    // the registers: on index.html only, each use with its document's title and date
+    expect(pages[0]).toContain('<a href="d.html#reg-per-montgomery">beta</a>');
+    expect(pages[0]).toContain('(February 1, 1948, 2 mentions)');
+    expect(pages[1]).not.toContain('reg-per-montgomery');
+    expect(pages[2]).toContain('<a href="index.html">Index and registers</a>');
+  }, TIMEOUT);
+
+  it.skipIf(!hasStylesheet('index'))('says how many more documents an entity occurs in than it lists', async () => {
+    const many: EntityUse = { ...montgomery, in: new Map() };
+    for (let i = 0; i < 30; i++) many.in.set(`x${i}.html`, { tei: `x${i}.tei.xml`, html: `x${i}.html`, stem: `x${i}`, count: i % 4 });
+    const result = await writeIndexPages(dir, docs, [many]);
+    expect(result.written).toEqual(['index.html']);
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    expect(html.match(/class="reg-in"/g)).toHaveLength(25);
+    expect(html).toContain('5 more documents (all in registers.xml)');
+    // one page again: the pages of the earlier, larger run are gone
+    expect(await files(dir)).toEqual(['index.html']);
   }, TIMEOUT);
 });

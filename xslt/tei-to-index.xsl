@@ -24,6 +24,21 @@
       </entities>
     </documents>
 
+  A large corpus comes a page at a time (the batch makes one transform per page, so that memory
+  does not grow with the corpus): the root then says where the page stands, the documents come
+  already in order, and each <in> carries the title and date of its document (which may be on
+  another page):
+
+    <documents total="10000" page="2" pages="10" first="1001" sorted="yes">
+      <document …/> …                                            documents 1001–2000, in order
+      <entities> … <entity … documents="250"><in href="…" count="3" title="…" date="…"/> …
+                                                                 (page 1 only; @documents: in
+                                                                 how many documents in all, when
+                                                                 only some are listed)
+    </documents>
+
+  Page 1 is index.html, page N index-00N.html (three digits at least).
+
   Output: one self-contained HTML5 page (same style sheet as the editions): a table of the
   documents (date, title, from, to; the title links to the edition) and the registers of persons,
   places and organisations across the documents, each entity linking to its index entry in every
@@ -50,8 +65,13 @@
 
   <xsl:mode on-no-match="shallow-skip"/>
 
+  <!-- Paging (see above): this page's number, how many there are, the documents in all. -->
+  <xsl:variable name="page" as="xs:integer" select="h:integer(/documents/@page, 1)"/>
+  <xsl:variable name="pages" as="xs:integer" select="h:integer(/documents/@pages, 1)"/>
+
   <xsl:template match="/">
     <xsl:variable name="docs" select="//document"/>
+    <xsl:variable name="total" as="xs:integer" select="h:integer(/documents/@total, count($docs))"/>
     <xsl:variable name="entities" select="//entities/entity"/>
     <xsl:variable name="kinds" select="distinct-values(('person', 'place', 'org', $entities/h:index-kind(@kind)))
                                        [. = $entities/h:index-kind(@kind)]"/>
@@ -67,7 +87,7 @@
           <header class="doc-header">
             <h1>{$title}</h1>
             <p class="summary">
-              <xsl:value-of select="h:count(count($docs), 'document', 'documents')"/>
+              <xsl:value-of select="h:count($total, 'document', 'documents')"/>
               <xsl:for-each select="$kinds">
                 <xsl:variable name="kind" select="."/>
                 <xsl:text>; </xsl:text>
@@ -75,6 +95,7 @@
                                                lower-case(h:kind-label($kind)), lower-case(h:kind-plural($kind)))"/>
               </xsl:for-each>
               <xsl:text>.</xsl:text>
+              <xsl:if test="$pages gt 1"> Page {$page} of {$pages}.</xsl:if>
             </p>
           </header>
           <nav class="contents" aria-label="Contents">
@@ -82,6 +103,7 @@
             <xsl:for-each select="$kinds">
               <a href="#register-{h:safe-token(.)}">{h:kind-plural(.)}</a>
             </xsl:for-each>
+            <xsl:if test="$page gt 1"><a href="index.html">Index and registers</a></xsl:if>
           </nav>
           <main id="content" tabindex="-1">
             <section aria-labelledby="documents-h">
@@ -91,8 +113,15 @@
                   <p class="empty">No documents.</p>
                 </xsl:when>
                 <xsl:otherwise>
+                  <xsl:call-template name="h:pages"/>
                   <table class="doc-table">
-                    <caption>The documents by date; each title opens its reading edition.</caption>
+                    <caption>
+                      <xsl:if test="$pages gt 1">
+                        <xsl:variable name="first" select="h:integer(/documents/@first, 1)"/>
+                        <xsl:text>Documents {$first}–{$first + count($docs) - 1} of {$total}. </xsl:text>
+                      </xsl:if>
+                      <xsl:text>The documents by date; each title opens its reading edition.</xsl:text>
+                    </caption>
                     <thead>
                       <tr>
                         <th scope="col">Date</th>
@@ -102,13 +131,22 @@
                       </tr>
                     </thead>
                     <tbody>
-                      <xsl:apply-templates select="$docs">
-                        <xsl:sort select="normalize-space(@date) = ''"/>
-                        <xsl:sort select="normalize-space(@date)"/>
-                        <xsl:sort select="lower-case(normalize-space(@title))" lang="en"/>
-                      </xsl:apply-templates>
+                      <xsl:choose>
+                        <!-- a page of a larger list: the batch put the whole list in order -->
+                        <xsl:when test="/documents/@sorted = 'yes'">
+                          <xsl:apply-templates select="$docs"/>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:apply-templates select="$docs">
+                            <xsl:sort select="normalize-space(@date) = ''"/>
+                            <xsl:sort select="normalize-space(@date)"/>
+                            <xsl:sort select="lower-case(normalize-space(@title))" lang="en"/>
+                          </xsl:apply-templates>
+                        </xsl:otherwise>
+                      </xsl:choose>
                     </tbody>
                   </table>
+                  <xsl:call-template name="h:pages"/>
                 </xsl:otherwise>
               </xsl:choose>
             </section>
@@ -169,8 +207,8 @@
         <span class="reg-refs">
           <span class="vh">Occurs in: </span>
           <xsl:for-each select="in">
-            <xsl:sort select="normalize-space(key('document', normalize-space(@href))[1]/@date)"/>
-            <xsl:variable name="doc" select="key('document', normalize-space(@href))[1]"/>
+            <xsl:sort select="normalize-space(h:document-of(.)/@date)"/>
+            <xsl:variable name="doc" select="h:document-of(.)"/>
             <xsl:variable name="count" select="if (@count castable as xs:integer) then xs:integer(@count) else ()"/>
             <xsl:variable name="date" select="normalize-space($doc/@date)"/>
             <span class="reg-in">
@@ -183,10 +221,49 @@
               <xsl:if test="exists($about)"><xsl:text> </xsl:text><span class="reg-about">({string-join($about, ', ')})</span></xsl:if>
             </span>
           </xsl:for-each>
+          <xsl:variable name="more" select="h:integer(@documents, 0) - count(in)"/>
+          <xsl:if test="$more gt 0">
+            <span class="reg-about reg-more">{h:count($more, 'more document', 'more documents')} (all in registers.xml)</span>
+          </xsl:if>
         </span>
       </xsl:if>
     </li>
   </xsl:template>
+
+  <!-- The document an entity's <in> points to: the <in> itself when it carries the title and
+       date (a paged index), else the document listed on this page. -->
+  <xsl:function name="h:document-of" as="element()?">
+    <xsl:param name="in" as="element(in)"/>
+    <xsl:sequence select="if ($in/@title) then $in else key('document', normalize-space($in/@href), root($in))[1]"/>
+  </xsl:function>
+
+  <!-- Links to the other pages of a paged list ("Pages: 1 2 3 …"); nothing for one page. -->
+  <xsl:template name="h:pages">
+    <xsl:if test="$pages gt 1">
+      <nav class="pages" aria-label="Pages of the list of documents">
+        <xsl:text>Pages:</xsl:text>
+        <xsl:for-each select="1 to $pages">
+          <xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test=". = $page"><span aria-current="page">{.}</span></xsl:when>
+            <xsl:otherwise><a href="{h:page-href(.)}">{.}</a></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="h:page-href" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n = 1) then 'index.html' else 'index-' || format-integer($n, '000') || '.html'"/>
+  </xsl:function>
+
+  <!-- An attribute as an integer, or the default when it is absent or not a whole number. -->
+  <xsl:function name="h:integer" as="xs:integer">
+    <xsl:param name="value" as="attribute()?"/>
+    <xsl:param name="default" as="xs:integer"/>
+    <xsl:sequence select="if (matches(string($value), '^\s*[0-9]{1,9}\s*$')) then xs:integer(normalize-space($value)) else $default"/>
+  </xsl:function>
 
   <!-- A link if the reference is relative; the text alone otherwise. -->
   <xsl:template name="h:link">

@@ -129,6 +129,8 @@ export async function batchCommand(args: string[]): Promise<number> {
           display.log(`batch: ${event.total} input file${event.total === 1 ? '' : 's'}${shard ? ` in shard ${shard.index}/${shard.count}` : ''} below ${event.root}, ${workers}`);
         } else if (event.kind === 'warning') {
           display.log(`batch: warning: ${event.text}`);
+        } else if (event.kind === 'corpus') {
+          display.log(`batch: writing the corpus files (registers, documents.jsonl, index.html) for ${event.documents} document${event.documents === 1 ? '' : 's'}`);
         } else {
           if (event.record.status === 'failed' && failuresShown++ < MAX_FAILURE_LINES) display.log(failureLine(event.record, event.messages) + (event.record.reused ? ' (unchanged since the last run)' : ''));
           // Reused inputs finish at once: no progress line for them alone.

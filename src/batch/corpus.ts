@@ -15,7 +15,7 @@
  * size of the corpus.
  */
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,7 @@ export interface CorpusResult {
   unchanged?: boolean;
 }
 
-interface EntityUse {
+export interface EntityUse {
   record: EntityJson;
   /** First document that had it (for a conflict warning). */
   firstIn: string;
@@ -76,6 +76,7 @@ function* mentions(doc: DocumentJson): Generator<MentionJson> {
 class AtomicLines {
   private readonly tmp: string;
   private readonly stream;
+  private finished = false;
   constructor(private readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     this.stream = createWriteStream(this.tmp, { encoding: 'utf8' });
@@ -83,8 +84,14 @@ class AtomicLines {
   async write(line: string): Promise<void> {
     if (!this.stream.write(line)) await new Promise<void>((done) => this.stream.once('drain', () => done()));
   }
-  async commit(): Promise<void> {
+  /** Ends the temporary file (flushed and closed), not yet in place. */
+  async finish(): Promise<void> {
+    if (this.finished) return;
     await new Promise<void>((done, fail) => this.stream.end((err?: Error | null) => (err ? fail(err) : done())));
+    this.finished = true;
+  }
+  async commit(): Promise<void> {
+    await this.finish();
     await rename(this.tmp, this.path);
   }
   async abort(): Promise<void> {
@@ -96,7 +103,7 @@ class AtomicLines {
 export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[]): Promise<CorpusResult> {
   const warnings: string[] = [];
   const entities = new Map<string, EntityUse>();
-  const indexDocs: string[] = [];
+  const indexDocs: IndexDocument[] = [];
   const jsonl = new AtomicLines(join(outDir, 'documents.jsonl'));
   let count = 0;
   let conflicts = 0;
@@ -111,10 +118,13 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
       }
       count++;
       await jsonl.write(JSON.stringify({ input: d.input, stem: d.stem, tei: d.files.tei, html: d.files.html, text: d.files.text, json: d.files.json, document: doc }) + '\n');
-      indexDocs.push(
-        `<document href="${escapeXml(d.files.html)}" date="${escapeXml(doc.date ?? '')}" title="${escapeXml(doc.title ?? '')}"`
-        + ` from="${escapeXml(doc.sender?.name ?? '')}" to="${escapeXml(doc.addressee?.name ?? '')}"/>`,
-      );
+      indexDocs.push({
+        href: d.files.html,
+        date: doc.date ?? '',
+        title: doc.title ?? '',
+        from: doc.sender?.name ?? '',
+        to: doc.addressee?.name ?? '',
+      });
       const counts = new Map<string, number>();
       for (const m of mentions(doc)) if (m.ref) counts.set(m.ref, (counts.get(m.ref) ?? 0) + 1);
       for (const record of doc.entities ?? []) {
@@ -140,33 +150,122 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
 
   const sorted = [...entities.values()].sort((a, b) => byCodePoint(a.record.id, b.record.id));
   const written = ['documents.jsonl', 'registers.xml', 'registers.json'];
-  await writeFilesAtomically([
-    { path: join(outDir, 'registers.xml'), content: registersXml(sorted, count) },
-    { path: join(outDir, 'registers.json'), content: registersJson(sorted, count) },
-  ]);
-
-  const indexSource = `<documents>\n${indexDocs.map((l) => `  ${l}\n`).join('')}  <entities>\n${sorted
-    .filter((e) => LISTS.some((l) => l.kind === e.record.kind))
-    .map((e) => `    <entity kind="${escapeXml(e.record.kind)}" id="${escapeXml(e.record.id)}" name="${escapeXml(e.record.name)}" description="${escapeXml(e.record.description ?? '')}" documents="${e.in.size}">${
-      indexUses(e).map((u) => `<in href="${escapeXml(u.html)}" count="${u.count}"/>`).join('')}</entity>\n`)
-    .join('')}  </entities>\n</documents>\n`;
-  const index = await renderIndex(indexSource);
-  if (typeof index === 'string') {
-    await writeFilesAtomically([{ path: join(outDir, 'index.html'), content: index }]);
-    written.push('index.html');
-  } else {
-    warnings.push(index.warning);
+  // Streamed a record at a time: over a large corpus each file is tens of MB (a ref per entity and
+  // document), which as one string would double the step's peak memory. Both or neither appear.
+  const xml = new AtomicLines(join(outDir, 'registers.xml'));
+  const json = new AtomicLines(join(outDir, 'registers.json'));
+  try {
+    for (const chunk of registersXml(sorted, count)) await xml.write(chunk);
+    for (const chunk of registersJson(sorted, count)) await json.write(chunk);
+    await xml.finish();
+    await json.finish();
+    await xml.commit();
+    await json.commit();
+  } catch (err) {
+    await Promise.all([xml.abort(), json.abort()]);
+    throw err;
   }
+
+  const index = await writeIndexPages(outDir, indexDocs, sorted.filter((e) => LISTS.some((l) => l.kind === e.record.kind)));
+  if (index.written) written.push(...index.written);
+  else warnings.push(index.warning);
   return { documents: count, entities: entities.size, written, warnings };
 }
+
+/** A document as the index page lists it. */
+export interface IndexDocument {
+  href: string;
+  date: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * How many documents one index page lists. A larger corpus gets index.html plus index-002.html,
+ * index-003.html … (the registers are on index.html), each made by a transform of its own: the
+ * memory the index takes stays that of one page, whatever the size of the corpus (one page of
+ * 10,000 rows took ~100 MB more in SaxonJS).
+ */
+export const INDEX_PAGE_SIZE = 1000;
+
+/** index.html (and index-NNN.html) from the documents and the registers; stale pages removed. */
+export async function writeIndexPages(
+  outDir: string,
+  docs: readonly IndexDocument[],
+  entities: readonly EntityUse[],
+  pageSize = INDEX_PAGE_SIZE,
+): Promise<{ written: string[] } | { written?: undefined; warning: string }> {
+  const pages = Math.max(1, Math.ceil(docs.length / pageSize));
+  const paged = pages > 1;
+  // One page: the stylesheet puts the documents in order. Several: the order of the whole list
+  // is decided here (as the stylesheet does it: dated first, by date, then by title).
+  const ordered = paged ? [...docs].sort(byDateThenTitle) : docs;
+  const byHref = new Map(paged ? docs.map((d) => [d.href, d]) : []);
+  const names: string[] = [];
+  const files: { path: string; content: string }[] = [];
+  for (let page = 1; page <= pages; page++) {
+    const first = (page - 1) * pageSize;
+    const chunk = ordered.slice(first, first + pageSize);
+    const root = paged
+      ? `<documents total="${docs.length}" page="${page}" pages="${pages}" first="${first + 1}" sorted="yes">`
+      : '<documents>';
+    // No whitespace between the elements: SaxonJS strips it one node at a time, rebuilding the
+    // parent's list of children each time (quadratic in the length of the list).
+    const source = `${root}${chunk.map(documentElement).join('')}${
+      page === 1 ? `<entities>${entities.map((e) => entityElement(e, byHref)).join('')}</entities>` : ''}</documents>\n`;
+    const html = await renderIndex(source);
+    if (typeof html !== 'string') return html;
+    const name = pageName(page);
+    files.push({ path: join(outDir, name), content: html });
+    names.push(name);
+  }
+  await writeFilesAtomically(files);
+  // Pages left from an earlier, larger run (no input can be named index-NNN at the top: see
+  // RESERVED_STEMS in inputs.ts).
+  const stale = (await readdir(outDir)).filter((f) => /^index-\d{3,}\.html$/.test(f) && !names.includes(f));
+  await Promise.all(stale.map((f) => rm(join(outDir, f), { force: true })));
+  return { written: names };
+}
+
+function pageName(page: number): string {
+  return page === 1 ? 'index.html' : `index-${String(page).padStart(3, '0')}.html`;
+}
+
+function documentElement(d: IndexDocument): string {
+  return `<document href="${escapeXml(d.href)}" date="${escapeXml(d.date)}" title="${escapeXml(d.title)}"`
+    + ` from="${escapeXml(d.from)}" to="${escapeXml(d.to)}"/>`;
+}
+
+/** An entity and the documents it occurs in (with their title and date when the index is paged). */
+function entityElement(e: EntityUse, byHref: ReadonlyMap<string, IndexDocument>): string {
+  const uses = indexUses(e).map((u) => {
+    const d = byHref.get(u.html);
+    return `<in href="${escapeXml(u.html)}" count="${u.count}"${d ? ` title="${escapeXml(d.title)}" date="${escapeXml(d.date)}"` : ''}/>`;
+  });
+  return `<entity kind="${escapeXml(e.record.kind)}" id="${escapeXml(e.record.id)}" name="${escapeXml(e.record.name)}"`
+    + ` description="${escapeXml(e.record.description ?? '')}" documents="${e.in.size}">${uses.join('')}</entity>`;
+}
+
+/** The index's order: dated documents first, by date, then by title (case-insensitive). */
+function byDateThenTitle(a: IndexDocument, b: IndexDocument): number {
+  const da = a.date.trim();
+  const db = b.date.trim();
+  if ((da === '') !== (db === '')) return da === '' ? 1 : -1;
+  return byCodePoint(da, db) || TITLE_ORDER.compare(a.title.trim().toLowerCase(), b.title.trim().toLowerCase());
+}
+
+const TITLE_ORDER = new Intl.Collator('en');
 
 /**
  * How many documents the index page lists under one entity: those that mention it most (ties in
  * corpus order). The full lists are in registers.xml and registers.json; `<entity documents="N">`
- * says how many there are. Without a cap, a 10,000-document corpus makes a 30 MB page whose
- * transform needs ~500 MB more memory than the rest of the batch.
+ * says how many there are, and the page says how many more there are. Without a cap, a
+ * 10,000-document corpus makes a 30 MB page whose transform needs ~500 MB more memory than the
+ * rest of the batch; with 100, ~140 MB (the registers are all on index.html, so what they take
+ * grows with the number of distinct entities, as registers.xml does).
  */
-export const INDEX_DOCUMENTS_PER_ENTITY = 100;
+export const INDEX_DOCUMENTS_PER_ENTITY = 25;
 
 function indexUses(e: EntityUse): { html: string; count: number }[] {
   const uses = [...e.in.values()];
@@ -192,8 +291,9 @@ export function mergeRecords(a: EntityJson, b: EntityJson): EntityJson | undefin
   return merged;
 }
 
-function registersXml(entities: readonly EntityUse[], documents: number): string {
-  const lines: string[] = [
+/** registers.xml, in chunks (a record each). */
+function* registersXml(entities: readonly EntityUse[], documents: number): Generator<string> {
+  yield [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">',
     '  <teiHeader>',
@@ -203,43 +303,58 @@ function registersXml(entities: readonly EntityUse[], documents: number): string
     '      <sourceDesc><p>The entity records of the documents\' TEI, deduplicated by xml:id. Each record ends with a note of type "mentions" that points to every document using it; the @n of each ref is how many times that document mentions it.</p></sourceDesc>',
     '    </fileDesc>',
     '  </teiHeader>',
-    '  <standOff>',
-  ];
-  for (const list of LISTS) {
-    const records = entities.filter((e) => e.record.kind === list.kind);
-    if (records.length === 0) continue;
-    lines.push(`    <${list.list}>`);
-    for (const { record, in: uses } of records) {
-      lines.push(`      <${list.element} xml:id="${escapeXml(record.id)}">`);
-      lines.push(`        <${list.name}>${escapeXml(record.name)}</${list.name}>`);
-      for (const v of record.variants ?? []) if (v !== record.name) lines.push(`        <${list.name} type="variant">${escapeXml(v)}</${list.name}>`);
-      // idno among the names (org and place allow it only there), then the notes.
-      if (record.wikidata) lines.push(`        <idno type="wikidata">${escapeXml(record.wikidata)}</idno>`);
-      // The description as a note for every kind (tei_all allows no desc after a place's names).
-      if (record.description) lines.push(`        <note>${escapeXml(record.description)}</note>`);
-      lines.push(`        <note type="mentions">${[...uses.values()].map((u) => `<ref target="${escapeXml(u.tei)}" n="${u.count}">${escapeXml(u.stem)}</ref>`).join(' ')}</note>`);
-      lines.push(`      </${list.element}>`);
-    }
-    lines.push(`    </${list.list}>`);
-  }
+  ].join('\n') + '\n';
   // standOff must not be empty: without any record, there is none.
-  if (lines[lines.length - 1] === '  <standOff>') lines.pop();
-  else lines.push('  </standOff>');
-  lines.push('  <text><body><p/></body></text>', '</TEI>', '');
-  return lines.join('\n');
+  if (entities.some((e) => LISTS.some((l) => l.kind === e.record.kind))) {
+    yield '  <standOff>\n';
+    for (const list of LISTS) {
+      const records = entities.filter((e) => e.record.kind === list.kind);
+      if (records.length === 0) continue;
+      yield `    <${list.list}>\n`;
+      for (const { record, in: uses } of records) {
+        const lines = [
+          `      <${list.element} xml:id="${escapeXml(record.id)}">`,
+          `        <${list.name}>${escapeXml(record.name)}</${list.name}>`,
+        ];
+        for (const v of record.variants ?? []) if (v !== record.name) lines.push(`        <${list.name} type="variant">${escapeXml(v)}</${list.name}>`);
+        // idno among the names (org and place allow it only there), then the notes.
+        if (record.wikidata) lines.push(`        <idno type="wikidata">${escapeXml(record.wikidata)}</idno>`);
+        // The description as a note for every kind (tei_all allows no desc after a place's names).
+        if (record.description) lines.push(`        <note>${escapeXml(record.description)}</note>`);
+        lines.push(`        <note type="mentions">${[...uses.values()].map((u) => `<ref target="${escapeXml(u.tei)}" n="${u.count}">${escapeXml(u.stem)}</ref>`).join(' ')}</note>`);
+        lines.push(`      </${list.element}>`);
+        yield lines.join('\n') + '\n';
+      }
+      yield `    </${list.list}>\n`;
+    }
+    yield '  </standOff>\n';
+  }
+  yield '  <text><body><p/></body></text>\n</TEI>\n';
 }
 
-function registersJson(entities: readonly EntityUse[], documents: number): string {
-  const out: Record<string, unknown> = { tool: TOOL_NAME, version: TOOL_VERSION, documents };
+/**
+ * registers.json, in chunks (a record each), byte for byte what JSON.stringify(…, null, 2) makes
+ * of { tool, version, documents, persons: […], places: […], orgs: […] }.
+ */
+function* registersJson(entities: readonly EntityUse[], documents: number): Generator<string> {
+  const head = JSON.stringify({ tool: TOOL_NAME, version: TOOL_VERSION, documents }, null, 2);
+  yield head.slice(0, head.lastIndexOf('\n'));
   for (const list of LISTS) {
-    out[list.key] = entities
-      .filter((e) => e.record.kind === list.kind)
-      .map(({ record, in: uses }) => ({
+    const records = entities.filter((e) => e.record.kind === list.kind);
+    yield `,\n  ${JSON.stringify(list.key)}: ${records.length === 0 ? '[]' : '['}`;
+    if (records.length === 0) continue;
+    let first = true;
+    for (const { record, in: uses } of records) {
+      const entry = {
         ...record,
         documents: [...uses.values()].map((u) => ({ stem: u.stem, tei: u.tei, html: u.html, mentions: u.count })),
-      }));
+      };
+      yield `${first ? '' : ','}\n    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`;
+      first = false;
+    }
+    yield '\n  ]';
   }
-  return JSON.stringify(out, null, 2) + '\n';
+  yield '\n}\n';
 }
 
 /**

@@ -70,7 +70,9 @@ export interface BatchOptions {
 export type BatchEvent =
   | { kind: 'start'; total: number; root: string; jobs: number }
   | { kind: 'input'; record: ReportInput; progress: ProgressState; messages: Message[] }
-  | { kind: 'warning'; text: string };
+  | { kind: 'warning'; text: string }
+  /** The corpus files are being made (after the last input; over a large corpus it takes a while). */
+  | { kind: 'corpus'; documents: number };
 
 export interface BatchResult {
   report: BatchReport;
@@ -392,6 +394,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (unchanged) {
       corpus = { documents: docs.length, entities: 0, written: stamp.written, warnings: [], unchanged: true };
     } else {
+      emit({ kind: 'corpus', documents: docs.length });
       try {
         // In a worker with a capped heap when workers are allowed (see corpus-worker.ts).
         corpus = jobs > 0
