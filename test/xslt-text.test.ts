@@ -134,6 +134,14 @@ describe('a TEI document of our profile', () => {
     expect(renderText(sample)).toBe(readFileSync(sampleRawPath, 'utf8').replace(/\n*$/, '\n'));
   });
 
+  it('renders the same from a document parsed once as from the TEI string (each transform parsing it)', () => {
+    // parseTei calls SaxonJS's parser directly rather than through parse-xml in XPath
+    const parsed = parseTei(sample, 'sample.tei.xml');
+    expect(renderText(parsed)).toBe(renderText(sample));
+    expect(renderText(parsed, 'reading')).toBe(renderText(sample, 'reading'));
+    expect(renderJsonText(parsed)).toBe(renderJsonText(sample));
+  });
+
   it('has a reading text: markers as [n], no page markers', () => {
     const reading = renderText(sample, 'reading');
     expect(reading).toContain('Montgomery’s[1] recent visit');

@@ -153,12 +153,17 @@ const NOT_A_YEAR_BEFORE = /(?:telegram|tel|despatch|dispatch|airgram|no\.|number
 
 /** Dates found in one segment's text, as candidates. */
 const ANY_DATE = /January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d{4}|\d\s?[ap]\.\s?m\.|noon|midnight/;
+/** What every pattern but `year` needs (the M group, case-sensitive): without it they cannot match. */
+const ANY_MONTH = /January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\./;
+const CLOCK_TIME = new RegExp(`\\b${CLOCK}`, 'gu');
 
 export function findDates(text: string, segment: number, ctx: DateContext): Candidate[] {
   if (!ANY_DATE.test(text)) return [];
   const found: Found[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
+  const hasMonth = ANY_MONTH.test(text);
   for (const { re, kind } of PATTERNS) {
+    if (!hasMonth && kind !== 'year') continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let start = m.index;
@@ -176,7 +181,8 @@ export function findDates(text: string, segment: number, ctx: DateContext): Cand
     }
   }
   // Clock times: with a date earlier in the same sentence, or a relative day.
-  const clock = new RegExp(`\\b${CLOCK}`, 'gu');
+  const clock = CLOCK_TIME;
+  clock.lastIndex = 0;
   for (let m = clock.exec(text); m; m = clock.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;

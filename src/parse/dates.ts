@@ -109,6 +109,18 @@ const ZONES: Record<string, string> = {
   taipei: 'Asia/Taipei', peking: 'Asia/Shanghai', nanking: 'Asia/Shanghai', shanghai: 'Asia/Shanghai', chungking: 'Asia/Shanghai',
 };
 
+/** One formatter per zone, made on first use: making one costs ~0.3 ms, using it microseconds. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(zone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    offsetFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** `+05:30` for a place on a date and local time, from the tz database; undefined if unknown. */
 export function utcOffset(place: string, localDateTime: string): string | undefined {
   const zone = ZONES[place.toLowerCase()];
@@ -116,8 +128,9 @@ export function utcOffset(place: string, localDateTime: string): string | undefi
   try {
     // Guess the instant as if UTC, read the zone's offset there, then correct once.
     const asUtc = Date.parse(`${localDateTime}Z`);
+    const format = offsetFormat(zone);
     const offsetAt = (ms: number): number => {
-      const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(ms));
+      const parts = format.formatToParts(new Date(ms));
       const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
       const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
       return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? '0')) : 0;

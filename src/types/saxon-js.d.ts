@@ -51,6 +51,8 @@ declare module 'saxon-js' {
     getResource(options: { text?: string; file?: string; location?: string; type: 'xml' | 'json' | 'text' }): Promise<unknown>;
     getProcessorInfo(): { productName: string; productVersion: string; [key: string]: unknown };
     setLogLevel(level: number): void;
+    /** Undocumented: the platform layer (Node.js or browser); `parseXmlFromString` is what fn:parse-xml calls. */
+    getPlatform?(): { parseXmlFromString?(xml: string): unknown; createDocument?(): unknown } | undefined;
     XPath: {
       evaluate(expression: string, contextItem?: unknown, options?: {
         params?: Record<string, unknown>;
