@@ -27,17 +27,24 @@
   <!-- Helpers                                                                                -->
   <!-- ====================================================================================== -->
 
+  <!-- (A string that is already safe is returned without a regular expression: SaxonJS compiles
+       one anew at every call.) -->
   <xsl:function name="h:safe-token" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:variable name="t" select="replace(normalize-space($s), '[^A-Za-z0-9_\-]+', '-')"/>
+    <xsl:variable name="n" select="normalize-space($s)"/>
+    <xsl:variable name="t" select="if (translate($n, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', '') = '') then $n
+                                   else replace($n, '[^A-Za-z0-9_\-]+', '-')"/>
     <xsl:sequence select="if ($t = '') then 'x' else $t"/>
   </xsl:function>
 
   <!-- An id: the token, starting with a letter. -->
   <xsl:function name="h:safe-id" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:variable name="t" select="replace(normalize-space($s), '[^A-Za-z0-9_.\-]+', '_')"/>
-    <xsl:sequence select="if (matches($t, '^[A-Za-z]')) then $t else 'x' || $t"/>
+    <xsl:variable name="n" select="normalize-space($s)"/>
+    <xsl:variable name="t" select="if (translate($n, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-', '') = '') then $n
+                                   else replace($n, '[^A-Za-z0-9_.\-]+', '_')"/>
+    <xsl:sequence select="if (translate(substring($t, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', '') = '' and $t != '')
+                          then $t else 'x' || $t"/>
   </xsl:function>
 
   <!-- Only relative references are turned into links: no scheme (http:, javascript:, data: …),
@@ -59,9 +66,10 @@
     <xsl:variable name="day" select="substring($w, 1, 10)"/>
     <xsl:variable name="time" select="if (contains($w, 'T')) then substring(substring-after($w, 'T'), 1, 8) else ''"/>
     <xsl:sequence select="
-        if ($day castable as xs:date)
+        (: a failing castable costs SaxonJS an error object with a stack trace: test the shape first :)
+        if (matches($day, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') and $day castable as xs:date)
         then format-date(xs:date($day), '[MNn] [D], [Y]', 'en', (), ())
-             || (if ($time castable as xs:time)
+             || (if ($time != '' and $time castable as xs:time)
                  then ', ' || format-time(xs:time($time), '[h]:[m01] [Pn]', 'en', (), ())
                  else '')
         else if (matches($w, '^\d{4}-\d{2}$') and ($w || '-01') castable as xs:date)

@@ -6,29 +6,36 @@
   rs whose @type is person, place or org (a role standing for a person: "the British Ambassador").
   Mentions in the teiHeader, the standOff and the inline source line are not mentions.
 
-  h:registry($doc) gathers them once per page into a map that the templates receive as the tunnel
-  parameter $reg:
+  $h:reg (h:registry of the document) gathers them once per page:
     'mentions'  the mention elements, in document order
-    'info'      map: generate-id(mention) → map { 'id': "m-N" (N its position; a mention that
-                has an xml:id keeps it), 'text': its words, 'where': "¶2" | "n. 3" | "head" …,
-                'group': its entity's map }
     'groups'    one map per entity, in order of first mention:
-                  key, id ("reg-" + the standOff id, or "reg-person-3" for an untagged name),
-                  desc-id, kind (person | place | org), record (the standOff element, if any),
-                  name, desc, wikidata, forms (other wordings in the text), mentions
-  Everything is computed once here, so that a page costs one pass over its mentions.
+                  id ("reg-" + the standOff id, or "reg-person-3" for an untagged name), desc-id,
+                  kind (person | place | org), label ("Person" …), name, desc, wikidata, forms
+                  (other wordings in the text), tip (the tooltip's first lines: kind and name,
+                  description), sort-key, refs (its mentions, in document order: maps with
+                  'm' the element, 'gid' its generate-id(), 'id' ("m-N", N its number from 1, or
+                  its xml:id), 'text' its words, 'key' (of its entity), 'data-ref' (its @ref or
+                  @corresp pointer), 'where' ("¶2" | "n. 3" | "head" …), 'p' (its paragraph's
+                  number, if it stands in one))
+    'info'      map: generate-id(mention) → (its group map, its id, its data-ref)
+    'resp'      map: @resp → the label of the respStmt it points to, capitalised (if any)
+  Everything is computed once here, in one pass over the mentions, and nothing per mention needs
+  the preceding axis or a search of the document; a mention in the text then finds its entry in
+  'info'.
 
   Mentions are grouped by the standOff record their @ref points to, else by @corresp (a user's
   persons list), else by kind + wording.
 
-  Uses tt:entity, tt:entity-kind, tt:id-ref, tt:plain, tt:is-footnote, tt:note-number (common.xsl).
+  Uses h:plain, h:note-number, h:by-id (html-local versions of common.xsl's functions, in
+  tei-to-html.xsl) and $h:doc. SaxonJS is slow per instruction and per function call (see
+  tei-to-html.xsl): the per-mention and per-entity work is written as one expression each, and
+  functions called per mention declare no types.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tt="urn:x-telegram-tei:xslt"
     xmlns:h="urn:x-telegram-tei:html"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -36,9 +43,9 @@
 
   <xsl:variable name="h:kinds" as="xs:string+" select="('person', 'place', 'org')"/>
 
-  <!-- person | place | org for a mention element, else the empty sequence. -->
-  <xsl:function name="h:kind" as="xs:string?">
-    <xsl:param name="e" as="element()"/>
+  <!-- person | place | org for a mention element $e, else the empty sequence. -->
+  <xsl:function name="h:kind">
+    <xsl:param name="e"/>
     <xsl:sequence select="
         if ($e/self::persName) then 'person'
         else if ($e/self::placeName or $e/self::geogName) then 'place'
@@ -50,107 +57,171 @@
         else ()"/>
   </xsl:function>
 
-  <xsl:function name="h:mentions" as="element()*">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="$doc/descendant-or-self::*[self::persName or self::placeName or self::geogName
-                                                     or self::orgName or self::rs]
-                                 [exists(h:kind(.))]
-                                 [not(ancestor::teiHeader or ancestor::standOff)]
-                                 [not(ancestor::note[not(tt:is-footnote(.))])]"/>
-  </xsl:function>
-
-  <xsl:function name="h:entity-key" as="xs:string">
-    <xsl:param name="m" as="element()"/>
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="ref" select="tt:id-ref($m/@ref)"/>
-    <xsl:variable name="corresp" select="tt:id-ref($m/@corresp)"/>
-    <xsl:sequence select="
-        if ($ref) then 'ref:' || $ref
-        else if ($corresp) then 'corresp:' || $corresp
-        else 'text:' || h:kind($m) || ':' || lower-case($text)"/>
-  </xsl:function>
-
-  <!-- The words of a mention (its notes left out). -->
-  <xsl:function name="h:mention-text" as="xs:string">
-    <xsl:param name="m" as="element()"/>
-    <xsl:sequence select="if ($m//note or $m//pb) then tt:plain($m) else normalize-space($m)"/>
+  <!-- (tt:id-ref) "#p_DJF1" → "p_DJF1" (also for a list of pointers: only the first is taken).
+       ($pointer: a string or an attribute, or empty) -->
+  <xsl:function name="h:id-ref">
+    <xsl:param name="pointer"/>
+    <xsl:variable name="n" select="normalize-space($pointer)"/>
+    <xsl:variable name="first" select="if (contains($n, ' ')) then substring-before($n, ' ') else $n"/>
+    <xsl:sequence select="if ($first) then (if (starts-with($first, '#')) then substring($first, 2) else $first) else ()"/>
   </xsl:function>
 
   <!-- The name an authority record gives (its first name element). -->
   <xsl:function name="h:record-name" as="xs:string?">
     <xsl:param name="record" as="element()?"/>
-    <xsl:variable name="n" select="($record/(persName | placeName | orgName | geogName | name))[1]"/>
-    <xsl:sequence select="if ($n) then tt:plain($n)[.] else ()"/>
+    <xsl:variable name="n" select="$record/(persName | placeName | orgName | geogName | name)[1]"/>
+    <xsl:sequence select="if ($n) then h:plain($n)[.] else ()"/>
   </xsl:function>
 
-  <xsl:function name="h:record-desc" as="xs:string?">
-    <xsl:param name="record" as="element()?"/>
-    <xsl:variable name="d" select="($record/(note | desc | occupation | p))[1]"/>
-    <xsl:sequence select="if ($d) then tt:plain($d/node())[.] else ()"/>
-  </xsl:function>
+  <xsl:variable name="h:kind-labels" as="map(xs:string, xs:string)"
+      select="map { 'person': 'Person', 'place': 'Place', 'org': 'Organisation' }"/>
+
+  <xsl:variable name="h:reg" as="map(*)" select="h:registry($h:doc)"/>
 
   <xsl:function name="h:registry" as="map(*)">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="mentions" select="h:mentions($doc)"/>
-    <!-- the document's paragraphs (not those inside another or in a note), numbered -->
-    <xsl:variable name="paragraphs" select="$doc//p[not(ancestor::p or ancestor::note)]"/>
-    <xsl:variable name="paragraph-number" select="map:merge(for $i in 1 to count($paragraphs)
-                                                            return map { generate-id($paragraphs[$i]): $i })"/>
-    <xsl:variable name="texts" as="xs:string*" select="$mentions ! h:mention-text(.)"/>
-    <xsl:variable name="keys" as="xs:string*" select="for $i in 1 to count($mentions)
-                                                      return h:entity-key($mentions[$i], $texts[$i])"/>
+    <xsl:variable name="candidates" select="
+        $doc/descendant-or-self::*[self::persName or self::placeName or self::geogName or self::orgName
+                                   or self::rs[exists(h:kind(.))]]"/>
+    <!-- Those in the teiHeader, the standOff or an inline note are none. (A mention in a note is
+         then in a footnote.) Most documents have no such place with a candidate in it (the inline
+         note is the source line): then there is nothing to check for each. -->
+    <xsl:variable name="excluded" select="
+        $doc/ancestor-or-self::*[self::teiHeader or self::standOff or self::note[@rend = 'inline' or @place = 'inline']]
+        | $doc//teiHeader | $doc//standOff | $doc//note[@rend = 'inline' or @place = 'inline']"/>
+    <xsl:variable name="mentions" select="
+        if (empty($excluded//(persName | placeName | geogName | orgName | rs)))
+        then $candidates
+        else $candidates[not(ancestor::teiHeader or ancestor::standOff or ancestor::note[@rend = 'inline' or @place = 'inline'])]"/>
+    <!-- the document's paragraphs (not those inside another or in a note), numbered from 1 -->
+    <xsl:variable name="paragraphs" select="$doc/descendant::p[not(ancestor::p or ancestor::note)]"/>
+    <xsl:variable name="refs" as="map(*)*">
+      <xsl:iterate select="$mentions">
+        <!-- the number of the paragraph of the mention before (paragraphs and mentions are in
+             document order) -->
+        <xsl:param name="k" select="1"/>
+        <!-- (written as one expression: in SaxonJS every instruction and function call costs) -->
+        <xsl:variable name="r" select="
+            let $text := if (* and (descendant::note or descendant::pb)) then h:plain(.) else normalize-space(.),
+                (: h:id-ref(@ref), h:id-ref(@corresp) :)
+                $r := normalize-space(@ref),
+                $r := if (contains($r, ' ')) then substring-before($r, ' ') else $r,
+                $ref := if ($r) then (if (starts-with($r, '#')) then substring($r, 2) else $r) else (),
+                $corresp := if ($ref) then () else h:id-ref(@corresp),
+                (: usually it stands right in the paragraph of the mention before :)
+                $in-k := .. is $paragraphs[$k],
+                (: (a mention is in no note but a footnote) :)
+                $note := if ($in-k) then () else ancestor::note[1],
+                $p := if ($in-k or $note) then () else ancestor::p[last()],
+                $n := if ($in-k) then $k else if (empty($p)) then ()
+                      else if ($paragraphs[$k] is $p) then $k
+                      else h:position-from($paragraphs, $p, $k + 1)
+            return map {
+              'm': .,
+              'gid': generate-id(),
+              'id': if (@xml:id) then string(@xml:id) else 'm-' || position(),
+              'text': $text,
+              'key': if ($ref) then 'ref:' || $ref
+                     else if ($corresp) then 'corresp:' || $corresp
+                     else 'text:' || h:kind(.) || ':' || lower-case($text),
+              'data-ref': if (exists($ref)) then $ref else $corresp,
+              'p': $n,
+              'where':
+                if ($note) then 'n. ' || h:note-number($note)
+                else if ($n) then '¶' || $n
+                else if (ancestor::head) then 'head'
+                else if (ancestor::opener) then 'opener'
+                else if (ancestor::closer) then 'closer'
+                else if (ancestor::dateline) then 'dateline'
+                else if (ancestor::table) then 'table'
+                else if (ancestor::list) then 'list'
+                else 'text'
+            }"/>
+        <xsl:sequence select="$r"/>
+        <xsl:next-iteration>
+          <xsl:with-param name="k" select="($r?p, $k)[1]"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
+    </xsl:variable>
     <xsl:variable name="groups" as="map(*)*">
-      <xsl:for-each-group select="1 to count($mentions)" group-by="$keys[current()]">
-        <xsl:variable name="members" select="$mentions[position() = current-group()]"/>
-        <xsl:variable name="first" select="$members[1]"/>
-        <xsl:variable name="key" select="current-grouping-key()"/>
-        <xsl:variable name="record" select="tt:entity($first)"/>
-        <xsl:variable name="record-kind" select="if ($record) then tt:entity-kind($record) else ()"/>
-        <xsl:variable name="kind" select="if ($record-kind = $h:kinds) then $record-kind else h:kind($first)"/>
-        <xsl:variable name="id" select="
-            if (starts-with($key, 'text:')) then 'reg-' || $kind || '-' || position()
-            else 'reg-' || replace(substring-after($key, ':'), '[^A-Za-z0-9_.\-]+', '_')"/>
-        <xsl:variable name="name" select="(h:record-name($record), $texts[current-group()[1]][.], '(unnamed)')[1]"/>
-        <xsl:sequence select="map {
-            'key': $key,
-            'id': $id,
-            'desc-id': 'desc-' || substring-after($id, 'reg-'),
-            'kind': $kind,
-            'record': $record,
-            'name': $name,
-            'desc': h:record-desc($record),
-            'wikidata': ($record/idno[@type = 'wikidata'] ! normalize-space(.))[.][1],
-            'forms': distinct-values($texts[position() = current-group()])[. != $name][. != ''],
-            'mentions': $members
-          }"/>
+      <xsl:for-each-group select="$refs" group-by="?key">
+        <!-- (one expression: in SaxonJS every instruction costs) -->
+        <xsl:sequence select="
+            let $first := current-group()[1]?m,
+                $key := current-grouping-key(),
+                (: tt:entity($first): its @ref is what the key holds :)
+                $record := if (starts-with($key, 'ref:'))
+                           then (let $id := substring($key, 5)
+                                 return id($id, $doc)[string(@xml:id) = $id][ancestor::standOff][1])
+                           else (),
+                (: tt:entity-kind($record) :)
+                $record-kind := if (empty($record)) then ()
+                                else if ($record/@type = 'role') then 'role'
+                                else if ($record/self::personGrp) then 'person'
+                                else local-name($record),
+                $kind := if ($record-kind = $h:kinds) then $record-kind else h:kind($first),
+                $id := if (starts-with($key, 'text:')) then 'reg-' || $kind || '-' || position()
+                       else 'reg-' || (let $s := substring-after($key, ':')
+                                       return if (translate($s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-', ''))
+                                              then replace($s, '[^A-Za-z0-9_.\-]+', '_') else $s),
+                $texts := current-group() ! ?text,
+                (: h:record-name($record): a plain name element has no element in it :)
+                $n := $record/(persName | placeName | orgName | geogName | name)[1],
+                $record-name := if (empty($n)) then () else if ($n/*) then h:plain($n) else normalize-space($n),
+                $name := if ($record-name) then $record-name else ($texts[1][.], '(unnamed)')[1],
+                (: its description: the text of its first note, desc … (often just text) :)
+                $d := $record/(note | desc | occupation | p)[1],
+                $desc := if (empty($d)) then () else if ($d/*) then h:plain($d/node())[.] else normalize-space($d)[.],
+                $label := $h:kind-labels($kind)
+            return map {
+              'id': $id,
+              'desc-id': 'desc-' || substring-after($id, 'reg-'),
+              'kind': $kind,
+              'label': $label,
+              'name': $name,
+              'desc': $desc,
+              'tip': if ($desc) then $label || ': ' || $name || '&#10;' || $desc else $label || ': ' || $name,
+              'wikidata': ($record/idno[@type = 'wikidata'] ! normalize-space(.))[.][1],
+              'forms': distinct-values($texts)[. != $name][. != ''],
+              (: a person by surname (the surname element, else the last word of the name),
+                 anything else by its name :)
+              'sort-key':
+                let $plain := normalize-space(if (contains($name, '(')) then replace($name, '\([^)]*\)', '') else $name)
+                return lower-case(
+                  if ($kind = 'person') then
+                    (let $surname := ($record/persName/surname)[1]
+                     return if ($surname) then h:plain($surname) else tokenize($plain, ' ')[last()]) || ' ' || $plain
+                  else $plain),
+              'refs': current-group()
+            }"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <xsl:variable name="group-of" select="map:merge($groups ! map { ?key: . })"/>
     <xsl:sequence select="map {
         'mentions': $mentions,
         'groups': $groups,
-        'resp': map:merge(for $r in distinct-values($mentions/@resp ! normalize-space(.))
-                          return map { $r: h:resp-label($r, $doc) }),
-        'info': map:merge(for $i in 1 to count($mentions) return
-          let $m := $mentions[$i] return map { generate-id($m): map {
-            'id': if ($m/@xml:id) then string($m/@xml:id) else 'm-' || $i,
-            'text': $texts[$i],
-            'where': h:location($m, $paragraph-number),
-            'group': $group-of($keys[$i])
-          } })
+        'resp': map:merge(for $r in distinct-values($mentions ! string(@resp))
+                          return map { $r: h:resp-label($r, $doc) ! (upper-case(substring(., 1, 1)) || substring(., 2)) }),
+        'info': map:merge(for $g in $groups return $g?refs ! map { ?gid: ($g, ?id, ?data-ref) })
       }"/>
   </xsl:function>
 
-  <xsl:function name="h:mention-id" as="xs:string">
-    <xsl:param name="m" as="element()"/>
-    <xsl:param name="reg" as="map(*)"/>
-    <xsl:sequence select="$reg?info(generate-id($m))?id"/>
+  <!-- The position of the node $node in the nodes $nodes, looking from position $from on. -->
+  <xsl:function name="h:position-from">
+    <xsl:param name="nodes"/>
+    <xsl:param name="node"/>
+    <xsl:param name="from"/>
+    <xsl:variable name="at" select="$nodes[$from]"/>
+    <xsl:sequence select="if (empty($at)) then () else if ($at is $node) then $from
+                          else h:position-from($nodes, $node, $from + 1)"/>
   </xsl:function>
 
-  <!-- "high" | "medium" | "low" | "none"; a numeric @cert (0–1) is banded. -->
-  <xsl:function name="h:cert" as="xs:string">
-    <xsl:param name="m" as="element()"/>
-    <xsl:variable name="c" select="lower-case(normalize-space($m/@cert))"/>
+  <!-- "high" | "medium" | "low" | "none" for a mention's @cert ($cert); a numeric @cert (0–1) is
+       banded. The usual values are looked up in $h:cert-bands first. -->
+  <xsl:variable name="h:cert-bands" as="map(xs:string, xs:string)"
+      select="map { 'high': 'high', 'medium': 'medium', 'low': 'low', '': 'none' }"/>
+  <xsl:function name="h:cert">
+    <xsl:param name="cert"/>
+    <xsl:variable name="c" select="lower-case(normalize-space($cert))"/>
     <xsl:sequence select="
         if ($c = ('high', 'medium', 'low')) then $c
         else if ($c castable as xs:double) then
@@ -163,69 +234,12 @@
   <xsl:function name="h:resp-label" as="xs:string?">
     <xsl:param name="resp" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="id" select="tt:id-ref($resp)"/>
-    <xsl:variable name="stmt" select="if ($id) then key('tt:id', $id, root($context))[1] else ()"/>
+    <xsl:variable name="id" select="h:id-ref($resp)"/>
+    <xsl:variable name="stmt" select="if ($id) then h:by-id($id, $context)[1] else ()"/>
     <xsl:sequence select="
-        if ($stmt/resp) then tt:plain($stmt/resp[1])[.]
-        else if ($id) then replace($id, '^resp\.', '')
+        if ($stmt/resp) then h:plain($stmt/resp[1])[.]
+        else if ($id) then (if (starts-with($id, 'resp.')) then substring($id, 6) else $id)
         else ()"/>
-  </xsl:function>
-
-  <!-- The tooltip: kind and name, description, and how the tag was made. -->
-  <xsl:function name="h:tip" as="xs:string">
-    <xsl:param name="m" as="element()"/>
-    <xsl:param name="g" as="map(*)"/>
-    <xsl:param name="reg" as="map(*)"/>
-    <xsl:variable name="resp" select="if ($m/@resp) then $reg?resp(normalize-space($m/@resp)) else ()"/>
-    <xsl:variable name="cert" select="h:cert($m)"/>
-    <xsl:variable name="how" select="
-        if ($resp) then upper-case(substring($resp, 1, 1)) || substring($resp, 2)
-                        || (if ($cert != 'none') then '; certainty: ' || $cert else '') || '.'
-        else if ($cert != 'none') then 'Certainty: ' || $cert || '.'
-        else ()"/>
-    <xsl:sequence select="string-join((
-        h:kind-label($g?kind) || ': ' || $g?name,
-        $g?desc,
-        $how), '&#10;')"/>
-  </xsl:function>
-
-  <!-- Where a mention stands, for the index: "¶2", "n. 3", "head", "opener", "closer" … -->
-  <xsl:function name="h:location" as="xs:string">
-    <xsl:param name="m" as="element()"/>
-    <xsl:param name="paragraph-number" as="map(*)"/>
-    <xsl:variable name="note" select="$m/ancestor::note[tt:is-footnote(.)][1]"/>
-    <xsl:variable name="p" select="($m/ancestor::p[not(ancestor::note)])[1]"/>
-    <xsl:sequence select="
-        if ($note) then 'n. ' || tt:note-number($note)
-        else if ($p and exists($paragraph-number(generate-id($p)))) then '¶' || $paragraph-number(generate-id($p))
-        else if ($m/ancestor::head) then 'head'
-        else if ($m/ancestor::opener) then 'opener'
-        else if ($m/ancestor::closer) then 'closer'
-        else if ($m/ancestor::dateline) then 'dateline'
-        else if ($m/ancestor::table) then 'table'
-        else if ($m/ancestor::list) then 'list'
-        else 'text'"/>
-  </xsl:function>
-
-  <xsl:function name="h:location-long" as="xs:string">
-    <xsl:param name="label" as="xs:string"/>
-    <xsl:sequence select="
-        if (starts-with($label, '¶')) then 'paragraph ' || substring($label, 2)
-        else if (starts-with($label, 'n. ')) then 'note ' || substring($label, 4)
-        else if ($label = 'head') then 'the heading'
-        else 'the ' || $label"/>
-  </xsl:function>
-
-  <!-- Sort key: a person by surname (the surname element, else the last word of the name),
-       anything else by its name. -->
-  <xsl:function name="h:sort-key" as="xs:string">
-    <xsl:param name="g" as="map(*)"/>
-    <xsl:variable name="surname" select="($g?record/persName/surname)[1]"/>
-    <xsl:variable name="plain" select="normalize-space(replace($g?name, '\([^)]*\)', ''))"/>
-    <xsl:sequence select="lower-case(
-        if ($g?kind = 'person') then
-          (if ($surname) then tt:plain($surname) else tokenize($plain, ' ')[last()]) || ' ' || $plain
-        else $plain)"/>
   </xsl:function>
 
   <!-- ====================================================================================== -->
@@ -233,26 +247,39 @@
   <!-- ====================================================================================== -->
 
   <xsl:template match="persName | placeName | geogName | orgName | rs">
-    <xsl:param name="reg" as="map(*)" tunnel="yes"/>
-    <xsl:variable name="info" select="$reg?info(generate-id(.))"/>
-    <xsl:variable name="g" select="$info?group"/>
+    <xsl:call-template name="h:mention"/>
+  </xsl:template>
+
+  <xsl:template name="h:mention">
+    <!-- (its group map, its id, its data-ref) if it is a mention -->
+    <xsl:variable name="info" select="$h:reg?info(generate-id())"/>
     <xsl:choose>
-      <xsl:when test="exists($g)">
-        <span id="{$info?id}"
-              class="ent ent-{$g?kind} cert-{h:cert(.)}"
+      <xsl:when test="exists($info)">
+        <xsl:variable name="g" select="$info[1]"/>
+        <xsl:variable name="cert" select="let $c := $h:cert-bands(string(@cert)) return if ($c) then $c else h:cert(@cert)"/>
+        <span id="{$info[2]}"
+              class="ent ent-{$g?kind} cert-{$cert}"
               tabindex="0"
-              data-tip="{h:tip(., $g, $reg)}"
+              data-tip="{$g?tip}{
+                  let $resp := if (@resp) then $h:reg?resp(string(@resp)) else ()
+                  return if ($resp) then '&#10;' || $resp || (if ($cert != 'none') then '; certainty: ' || $cert else '') || '.'
+                         else if ($cert != 'none') then '&#10;Certainty: ' || $cert || '.'
+                         else ()}"
               aria-describedby="{$g?desc-id}">
           <xsl:if test="@ref or @corresp">
-            <xsl:attribute name="data-ref" select="(tt:id-ref(@ref), tt:id-ref(@corresp))[1]"/>
+            <xsl:attribute name="data-ref" select="$info[3]"/>
           </xsl:if>
-          <xsl:call-template name="h:lang"/>
+          <xsl:if test="@xml:lang">
+            <xsl:attribute name="lang" select="normalize-space(@xml:lang)"/>
+          </xsl:if>
           <xsl:apply-templates/>
         </span>
       </xsl:when>
       <xsl:otherwise>
         <span class="name {local-name()}">
-          <xsl:call-template name="h:lang"/>
+          <xsl:if test="@xml:lang">
+            <xsl:attribute name="lang" select="normalize-space(@xml:lang)"/>
+          </xsl:if>
           <xsl:apply-templates/>
         </span>
       </xsl:otherwise>
@@ -264,12 +291,10 @@
   <!-- ====================================================================================== -->
 
   <xsl:template name="h:register">
-    <xsl:param name="reg" as="map(*)" tunnel="yes"/>
-    <xsl:param name="doc" as="element()"/>
     <nav class="register" aria-labelledby="register-h">
       <h2 id="register-h">Index</h2>
       <xsl:choose>
-        <xsl:when test="empty($reg?groups)">
+        <xsl:when test="empty($h:reg?groups)">
           <p class="empty">No persons, places or organisations are marked in this document.</p>
         </xsl:when>
         <xsl:otherwise>
@@ -281,7 +306,7 @@
             <xsl:text>, </xsl:text>
             <span class="sample ent-org">organisations</span>
             <xsl:text>. </xsl:text>
-            <xsl:if test="$reg?mentions[@cert]">
+            <xsl:if test="$h:reg?mentions[@cert]">
               <xsl:text>Certainty of a machine-made tag: </xsl:text>
               <span class="sample neutral cert-high">high</span>
               <xsl:text>, </xsl:text>
@@ -294,17 +319,14 @@
           </p>
           <xsl:for-each select="$h:kinds">
             <xsl:variable name="kind" select="."/>
-            <xsl:variable name="of-kind" select="$reg?groups[?kind = $kind]"/>
+            <xsl:variable name="of-kind" select="$h:reg?groups[?kind = $kind]"/>
             <xsl:if test="exists($of-kind)">
               <section aria-labelledby="register-h-{$kind}">
                 <h3 id="register-h-{$kind}">{h:kind-plural($kind)}</h3>
                 <ul>
                   <xsl:for-each select="$of-kind">
-                    <xsl:sort select="h:sort-key(.)" lang="en"/>
-                    <xsl:call-template name="h:register-entry">
-                      <xsl:with-param name="g" select="."/>
-                      <xsl:with-param name="doc" select="$doc"/>
-                    </xsl:call-template>
+                    <xsl:sort select="?sort-key" lang="en"/>
+                    <xsl:call-template name="h:register-entry"/>
                   </xsl:for-each>
                 </ul>
               </section>
@@ -315,40 +337,42 @@
     </nav>
   </xsl:template>
 
+  <!-- An entry of the index (the context: the group map). -->
   <xsl:template name="h:register-entry">
-    <xsl:param name="g" as="map(*)"/>
-    <xsl:param name="doc" as="element()"/>
-    <xsl:param name="reg" as="map(*)" tunnel="yes"/>
-    <li class="reg-entry" id="{$g?id}">
-      <span id="{$g?desc-id}">
-        <span class="vh">{h:kind-label($g?kind)}: </span>
-        <span class="reg-name ent-{$g?kind}">{$g?name}</span>
+    <xsl:variable name="g" select="."/>
+    <li class="reg-entry" id="{?id}">
+      <span id="{?desc-id}">
+        <span class="vh">{?label}: </span>
+        <span class="reg-name ent-{?kind}">{?name}</span>
         <xsl:text> </xsl:text>
-        <xsl:if test="$g?desc or $g?wikidata">
+        <xsl:if test="?desc or ?wikidata">
           <span class="reg-desc">
-            <xsl:value-of select="$g?desc"/>
-            <xsl:if test="$g?wikidata">
-              <xsl:if test="$g?desc"><xsl:text> </xsl:text></xsl:if>
-              <span class="reg-id">(Wikidata {$g?wikidata})</span>
+            <xsl:value-of select="?desc"/>
+            <xsl:if test="?wikidata">
+              <xsl:if test="?desc"><xsl:text> </xsl:text></xsl:if>
+              <span class="reg-id">(Wikidata {?wikidata})</span>
             </xsl:if>
           </span>
         </xsl:if>
       </span>
-      <xsl:if test="exists($g?forms)">
+      <xsl:if test="exists(?forms)">
         <xsl:text> </xsl:text>
-        <span class="reg-forms">in the text as {string-join($g?forms ! ('“' || . || '”'), ', ')}</span>
+        <span class="reg-forms">in the text as {string-join(?forms ! ('“' || . || '”'), ', ')}</span>
       </xsl:if>
       <xsl:text> </xsl:text>
       <span class="reg-refs">
         <span class="vh">Mentions: </span>
-        <xsl:for-each-group select="$g?mentions" group-by="$reg?info(generate-id(.))?where">
+        <xsl:for-each-group select="$g?refs" group-by="?where">
           <xsl:variable name="where" select="current-grouping-key()"/>
+          <xsl:variable name="long" select="
+              if (starts-with($where, '¶')) then 'paragraph ' || substring($where, 2)
+              else if (starts-with($where, 'n. ')) then 'note ' || substring($where, 4)
+              else if ($where = 'head') then 'the heading'
+              else 'the ' || $where"/>
           <xsl:variable name="several" select="count(current-group()) gt 1"/>
           <xsl:for-each select="current-group()">
-            <xsl:variable name="info" select="$reg?info(generate-id(.))"/>
-            <a href="#{$info?id}"
-               title="“{$info?text}” in {h:location-long($where)}">{$where}<xsl:if test="$several"
-                 >{codepoints-to-string(96 + (position() mod 26, 26)[. gt 0][1])}</xsl:if></a>
+            <a href="#{?id}" title="“{?text}” in {$long}">{$where}<xsl:if test="$several"
+                >{codepoints-to-string(96 + (position() mod 26, 26)[. gt 0][1])}</xsl:if></a>
             <xsl:text> </xsl:text>
           </xsl:for-each>
         </xsl:for-each-group>

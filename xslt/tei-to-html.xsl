@@ -22,8 +22,27 @@
   Ids: footnotes keep their xml:id (their reference is id + "-ref"), page breaks keep theirs
   ("pg_518"), mentions are "m-N" (or their xml:id), index entries "reg-" + standOff id.
 
-  Modules: common.xsl (shared with the text and JSON outputs), html-common.xsl (CSS, script,
-  helpers shared with tei-to-index.xsl), html-register.xsl (mentions and the index).
+  Modules: html-common.xsl (CSS, script, helpers shared with tei-to-index.xsl), html-register.xsl
+  (mentions and the index).
+
+  Speed (SaxonJS is an interpreter: every instruction, XPath step and function call costs
+  microseconds, and a page has hundreds of elements and dozens of mentions):
+    - SaxonJS walks the whole compiled stylesheet at the start of every transform, so its size
+      costs time on every page. This stylesheet therefore does not import common.xsl (most of
+      it, the flattening into blocks, serves the text and JSON outputs only) but has html-local
+      copies (h:…) of the few common.xsl functions it needs, at the end of this file; each says
+      which tt: function it stands for and must keep meaning the same. A template whose match
+      pattern is a union calls a named template (the compiler copies the body once per
+      alternative).
+    - Per-document values are global variables, computed once ($h:doc, $h:tei, $h:reg); no
+      tunnel parameters, no temporary trees, no preceding:: axis, no generate-id() but for the
+      mentions (once in the registry, once per mention in the text).
+    - XPath regular expressions are compiled anew at every call (and \d, \w become huge
+      character classes): none runs per node where a plain test does, and the helpers first
+      check whether a string needs one.
+    - Functions called for every node or mention declare no types (SaxonJS checks declared
+      types at every call); their comments say what they take.
+
   Text from the input is only ever written as text (output escaping is never disabled); links
   are made only to places inside the page.
 -->
@@ -33,13 +52,11 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:frus="http://history.state.gov/frus/ns/1.0"
-    xmlns:tt="urn:x-telegram-tei:xslt"
     xmlns:h="urn:x-telegram-tei:html"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:import href="common.xsl"/>
   <xsl:include href="html-common.xsl"/>
   <xsl:include href="html-register.xsl"/>
 
@@ -53,112 +70,114 @@
   <!-- Anything not handled below: its text, without its markup. -->
   <xsl:mode on-no-match="text-only-copy"/>
 
+  <!-- The document (h:document) and the TEI element above it, if any. -->
+  <xsl:variable name="h:doc" as="element()?" select="h:document(/)"/>
+  <xsl:variable name="h:tei" as="element(TEI)?" select="/descendant-or-self::TEI[1]"/>
+
   <!-- ====================================================================================== -->
   <!-- The page                                                                               -->
   <!-- ====================================================================================== -->
 
   <xsl:template match="/">
-    <xsl:variable name="doc" select="tt:document(.)"/>
-    <xsl:apply-templates select="$doc" mode="h:page">
-      <xsl:with-param name="reg" select="h:registry($doc)" tunnel="yes"/>
-    </xsl:apply-templates>
-  </xsl:template>
-
-  <xsl:template match="*" mode="h:page">
-    <xsl:param name="reg" as="map(*)" tunnel="yes"/>
-    <xsl:variable name="doc" select="."/>
-    <xsl:variable name="tei" select="tt:tei(.)"/>
-    <xsl:variable name="head" select="$doc/head[1]"/>
-    <xsl:variable name="source-line" select="$doc/note[@type = 'source'][not(tt:is-footnote(.))][1]"/>
-    <xsl:variable name="title" select="(tt:plain($head)[.],
-                                        tt:plain($tei/teiHeader/fileDesc/titleStmt/title[1])[.],
-                                        'Untitled document')[1]"/>
-    <xsl:variable name="notes" select="tt:footnotes($doc)"/>
-    <html lang="{(normalize-space(($tei, $doc)[1]/@xml:lang)[.], 'en')[1]}">
-      <head>
-        <xsl:call-template name="h:page-head">
-          <xsl:with-param name="title" select="$title"/>
-        </xsl:call-template>
-      </head>
-      <body>
-        <a class="skip-link" href="#text">Skip to the document</a>
-        <div class="layout">
-          <header class="doc-header">
-            <xsl:if test="$source-line">
-              <p class="source-line">{tt:plain($source-line/node())}</p>
-            </xsl:if>
-            <h1 id="doc-title">
-              <xsl:choose>
-                <xsl:when test="$head"><xsl:apply-templates select="$head/node()"/></xsl:when>
-                <xsl:otherwise>{$title}</xsl:otherwise>
-              </xsl:choose>
-            </h1>
-            <xsl:call-template name="h:facts">
-              <xsl:with-param name="doc" select="$doc"/>
-              <xsl:with-param name="tei" select="$tei"/>
-            </xsl:call-template>
-          </header>
-          <main id="text" tabindex="-1">
-            <article class="document" aria-labelledby="doc-title">
-              <xsl:if test="$doc/@xml:id"><xsl:attribute name="id" select="h:safe-id($doc/@xml:id)"/></xsl:if>
-              <xsl:apply-templates select="$doc/node() except ($head, $source-line)"/>
-            </article>
-            <xsl:if test="exists($notes)">
-              <section class="notes" aria-labelledby="notes-h">
-                <h2 id="notes-h">Notes</h2>
-                <ol class="notes-list">
-                  <xsl:apply-templates select="$notes" mode="h:footnote"/>
-                </ol>
-              </section>
-            </xsl:if>
-          </main>
-          <xsl:call-template name="h:register">
-            <xsl:with-param name="doc" select="$doc"/>
+    <xsl:for-each select="$h:doc">
+      <xsl:variable name="doc" select="."/>
+      <xsl:variable name="tei" select="$h:tei"/>
+      <xsl:variable name="head" select="head[1]"/>
+      <xsl:variable name="source-line" select="note[@type = 'source'][not(h:is-footnote(.))][1]"/>
+      <xsl:variable name="head-text" select="h:plain($head)"/>
+      <xsl:variable name="title" select="
+          if ($head-text) then $head-text
+          else (h:plain($tei/teiHeader/fileDesc/titleStmt/title[1])[.], 'Untitled document')[1]"/>
+      <xsl:variable name="notes" select="descendant::note[h:is-footnote(.)]"/>
+      <html lang="{(normalize-space(($tei, $doc)[1]/@xml:lang)[.], 'en')[1]}">
+        <head>
+          <xsl:call-template name="h:page-head">
+            <xsl:with-param name="title" select="$title"/>
           </xsl:call-template>
-          <footer class="colophon">
-            <p>
-              <xsl:text>Reading edition made from TEI</xsl:text>
-              <xsl:variable name="app" select="$tei/teiHeader/encodingDesc/appInfo/application[1]"/>
-              <xsl:if test="$app"> by {normalize-space(($app/label, $app/@ident)[1])}<xsl:if
-                  test="$app/@version"> {normalize-space($app/@version)}</xsl:if></xsl:if>
-              <xsl:text>. Persons, places and organisations marked by machine carry their certainty; </xsl:text>
-              <xsl:text>the descriptions come from the authority registers.</xsl:text>
-            </p>
-          </footer>
-        </div>
-        <xsl:call-template name="h:script"/>
-      </body>
-    </html>
+        </head>
+        <body>
+          <a class="skip-link" href="#text">Skip to the document</a>
+          <div class="layout">
+            <header class="doc-header">
+              <xsl:if test="$source-line">
+                <p class="source-line">{h:plain($source-line/node())}</p>
+              </xsl:if>
+              <h1 id="doc-title">
+                <xsl:choose>
+                  <xsl:when test="$head"><xsl:apply-templates select="$head/node()"/></xsl:when>
+                  <xsl:otherwise>{$title}</xsl:otherwise>
+                </xsl:choose>
+              </h1>
+              <xsl:call-template name="h:facts">
+                <xsl:with-param name="tei" select="$tei"/>
+              </xsl:call-template>
+            </header>
+            <main id="text" tabindex="-1">
+              <article class="document" aria-labelledby="doc-title">
+                <xsl:if test="@xml:id"><xsl:attribute name="id" select="h:safe-id(@xml:id)"/></xsl:if>
+                <xsl:apply-templates select="node() except ($head, $source-line)"/>
+              </article>
+              <xsl:if test="exists($notes)">
+                <section class="notes" aria-labelledby="notes-h">
+                  <h2 id="notes-h">Notes</h2>
+                  <ol class="notes-list">
+                    <xsl:for-each select="$notes">
+                      <xsl:call-template name="h:footnote"/>
+                    </xsl:for-each>
+                  </ol>
+                </section>
+              </xsl:if>
+            </main>
+            <xsl:call-template name="h:register"/>
+            <footer class="colophon">
+              <p>
+                <xsl:text>Reading edition made from TEI</xsl:text>
+                <xsl:variable name="app" select="$tei/teiHeader/encodingDesc/appInfo/application[1]"/>
+                <xsl:if test="$app"> by {normalize-space(($app/label, $app/@ident)[1])}<xsl:if
+                    test="$app/@version"> {normalize-space($app/@version)}</xsl:if></xsl:if>
+                <xsl:text>. Persons, places and organisations marked by machine carry their certainty; </xsl:text>
+                <xsl:text>the descriptions come from the authority registers.</xsl:text>
+              </p>
+            </footer>
+          </div>
+          <xsl:call-template name="h:script"/>
+        </body>
+      </html>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ====================================================================================== -->
   <!-- The facts in the header                                                                -->
   <!-- ====================================================================================== -->
 
+  <!-- The context: the document. -->
   <xsl:template name="h:facts">
-    <xsl:param name="doc" as="element()"/>
     <xsl:param name="tei" as="element()?"/>
+    <xsl:variable name="doc" select="."/>
     <xsl:variable name="corresp" select="$tei/teiHeader/profileDesc/correspDesc"/>
-    <xsl:variable name="dateline" select="tt:dateline($doc)"/>
-    <xsl:variable name="when" select="tt:document-date($doc)"/>
+    <xsl:variable name="dateline" select="h:dateline($doc)"/>
+    <xsl:variable name="when" select="h:document-date($doc, $dateline)"/>
     <xsl:variable name="dateline-date" select="($dateline//date)[1]"/>
-    <xsl:variable name="date-text" select="if ($dateline-date) then tt:plain($dateline-date)
+    <xsl:variable name="date-text" select="if ($dateline-date) then h:plain($dateline-date)
                                            else if ($when) then h:format-when($when) else ()"/>
     <xsl:variable name="from" select="h:party($corresp/correspAction[@type = 'sent'], $doc/head//*[@type = 'from'])"/>
     <xsl:variable name="to" select="h:party($corresp/correspAction[@type = 'received'], $doc/head//*[@type = 'to'])"/>
     <xsl:variable name="place" select="(($corresp/correspAction[@type = 'sent']/placeName, $dateline//placeName)
-                                        ! tt:plain(.))[.][1]"/>
-    <xsl:variable name="source-note" select="tt:source-note($doc)"/>
+                                        ! h:plain(.))[.][1]"/>
+    <xsl:variable name="source-note" select="h:source-note($doc)"/>
+    <xsl:variable name="source-text" select="if ($source-note) then h:plain($source-note/node()) else ()"/>
+    <xsl:variable name="seg-classification" select="string-join($doc/opener/seg ! h:plain(.)[not(starts-with(., '['))], '; ')"/>
     <xsl:variable name="classification" select="
-        (string-join($doc/opener/seg[not(starts-with(tt:plain(.), '['))] ! tt:plain(.), '; ')[.],
-         if ($source-note) then
-           replace(tt:plain($source-note/node()),
-                   '^.*?\.\s+((Top Secret|Secret|Confidential|Restricted|Official Use Only|Limited Official Use|Unclassified)[^.]*)\..*$',
-                   '$1', 'i')[. != tt:plain($source-note/node())]
-         else ())[1]"/>
+        if ($seg-classification) then $seg-classification
+        else if ($source-note) then
+          replace($source-text,
+                  '^.*?\.\s+((Top Secret|Secret|Confidential|Restricted|Official Use Only|Limited Official Use|Unclassified)[^.]*)\..*$',
+                  '$1', 'i')[. != $source-text]
+        else ()"/>
     <xsl:variable name="received" select="($doc/opener//text()[contains(., '[Received')] ! replace(normalize-space(.),
                                           '^.*\[Received\s*([^\]]*)\].*$', '$1'))[.][1]"/>
-    <xsl:variable name="file-number" select="tt:file-number($doc)"/>
+    <xsl:variable name="file-number" select="h:file-number($doc, $source-note,
+        if ($source-note/note) then h:plain($source-note) else $source-text)"/>
     <xsl:if test="$date-text or $from or $to or $place or $classification or $file-number">
       <dl class="doc-meta">
         <xsl:if test="$date-text">
@@ -186,33 +205,35 @@
     <xsl:param name="action" as="element()?"/>
     <xsl:param name="in-head" as="element()*"/>
     <xsl:variable name="e" select="($action/(persName | orgName | name | rs), $in-head)[1]"/>
-    <xsl:sequence select="if ($e) then (h:record-name(tt:entity($e)), tt:plain($e))[.][1] else ()"/>
+    <xsl:variable name="id" select="if ($e) then h:id-ref($e/@ref) else ()"/>
+    <!-- (tt:entity($e)) -->
+    <xsl:variable name="record" select="if ($id) then h:by-id($id, $e)[ancestor::standOff][1] else ()"/>
+    <xsl:sequence select="if ($e) then (h:record-name($record), h:plain($e))[.][1] else ()"/>
   </xsl:function>
 
-  <xsl:function name="h:is-html-datetime" as="xs:boolean">
-    <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="matches(string($s),
-        '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
+  <!-- Whether $s (a string, or empty) is a date or dateTime that <time datetime> takes. -->
+  <xsl:function name="h:is-html-datetime">
+    <xsl:param name="s"/>
+    <!-- (\d is any Unicode digit: SaxonJS makes that a very long regular expression, slow to build
+         at every call. When $s has no other characters than ASCII digits and the punctuation of
+         the pattern, [0-9] means the same.) -->
+    <xsl:sequence select="string-length($s) ge 4 and (
+        if (translate($s, '0123456789-+:.TZ', '') = '')
+        then matches($s, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+\-][0-9]{2}:[0-9]{2})?)?)?)?$')
+        else matches($s, '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$'))"/>
   </xsl:function>
 
   <!-- ====================================================================================== -->
   <!-- Attributes every HTML element may take over from its TEI element                       -->
   <!-- ====================================================================================== -->
 
-  <!-- class tokens from @rend ("rend-italic") and @rendition ("#right" → "rn-right") -->
-  <xsl:function name="h:classes" as="xs:string*">
-    <xsl:param name="e" as="element()"/>
+  <!-- class tokens from @rend ("rend-italic") and @rendition ("#right" → "rn-right") of the
+       element $e -->
+  <xsl:function name="h:classes">
+    <xsl:param name="e"/>
     <xsl:sequence select="(tokenize(normalize-space($e/@rend), ' ') ! ('rend-' || h:safe-token(.)),
                            tokenize(normalize-space($e/@rendition), ' ') ! ('rn-' || h:safe-token(replace(., '^.*#', ''))))"/>
   </xsl:function>
-
-  <xsl:template name="h:class">
-    <xsl:param name="base" as="xs:string*" select="()"/>
-    <xsl:variable name="all" select="distinct-values(($base, h:classes(.)))"/>
-    <xsl:if test="exists($all)">
-      <xsl:attribute name="class" select="string-join($all, ' ')"/>
-    </xsl:if>
-  </xsl:template>
 
   <xsl:template name="h:lang">
     <xsl:if test="@xml:lang">
@@ -220,16 +241,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- id (from xml:id), lang and class -->
+  <!-- id (from xml:id), lang and class (the $base classes, then those from @rend, @rendition) -->
   <xsl:template name="h:attrs">
     <xsl:param name="base" as="xs:string*" select="()"/>
     <xsl:if test="@xml:id">
       <xsl:attribute name="id" select="h:safe-id(@xml:id)"/>
     </xsl:if>
-    <xsl:call-template name="h:lang"/>
-    <xsl:call-template name="h:class">
-      <xsl:with-param name="base" select="$base"/>
-    </xsl:call-template>
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="normalize-space(@xml:lang)"/>
+    </xsl:if>
+    <xsl:variable name="all" select="if (@rend or @rendition) then distinct-values(($base, h:classes(.)))
+                                     else distinct-values($base)"/>
+    <xsl:if test="exists($all)">
+      <xsl:attribute name="class" select="string-join($all, ' ')"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- ====================================================================================== -->
@@ -237,24 +262,31 @@
   <!-- ====================================================================================== -->
 
   <!-- A paragraph holding a block (a quotation of several paragraphs, a list, a table) cannot be
-       an HTML <p>: it becomes <div class="p">. -->
-  <xsl:function name="h:has-block" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
+       an HTML <p>: it becomes <div class="p">. ($e: an element) -->
+  <xsl:function name="h:has-block">
+    <xsl:param name="e"/>
     <xsl:sequence select="exists($e/(p | ab | list | table | lg | figure | floatingText
                                      | quote[p | ab | lg | list | table or @rend = 'blockquote']
                                      | cit[quote[p or @rend = 'blockquote']]))"/>
   </xsl:function>
 
   <xsl:template match="p | ab">
-    <xsl:param name="back-link" as="element()?" tunnel="yes" select="()"/>
-    <xsl:element name="{if (h:has-block(.)) then 'div' else 'p'}">
+    <xsl:call-template name="h:p"/>
+  </xsl:template>
+
+  <xsl:template name="h:p">
+    <!-- in the list of notes: the link back that ends the footnote's last paragraph -->
+    <xsl:param name="back-link" as="map(*)?" tunnel="yes" select="()"/>
+    <xsl:variable name="block" select="h:has-block(.)"/>
+    <xsl:element name="{if ($block) then 'div' else 'p'}">
       <xsl:call-template name="h:attrs">
-        <xsl:with-param name="base" select="if (h:has-block(.)) then 'p' else ()"/>
+        <xsl:with-param name="base" select="if ($block) then 'p' else ()"/>
       </xsl:call-template>
       <xsl:apply-templates/>
-      <!-- the last paragraph of a footnote ends with the link back to the reference -->
       <xsl:if test="exists($back-link) and parent::note and not(following-sibling::*)">
-        <xsl:sequence select="$back-link"/>
+        <xsl:call-template name="h:back-link">
+          <xsl:with-param name="note" select="$back-link"/>
+        </xsl:call-template>
       </xsl:if>
     </xsl:element>
   </xsl:template>
@@ -273,7 +305,7 @@
     <p>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="base" select="if (parent::opener/parent::div[@type = 'document']
-                                               and not(starts-with(tt:plain(.), '[')))
+                                               and not(starts-with(h:plain(.), '[')))
                                             then 'classification-line' else 'seg'"/>
       </xsl:call-template>
       <xsl:apply-templates/>
@@ -281,6 +313,10 @@
   </xsl:template>
 
   <xsl:template match="dateline | salute | signed | byline | docAuthor | trailer | closer/seg | postscript/seg">
+    <xsl:call-template name="h:line"/>
+  </xsl:template>
+
+  <xsl:template name="h:line">
     <p>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="base" select="local-name()"/>
@@ -307,6 +343,10 @@
   </xsl:template>
 
   <xsl:template match="div | frus:attachment | floatingText">
+    <xsl:call-template name="h:section"/>
+  </xsl:template>
+
+  <xsl:template name="h:section">
     <section>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="base" select="if (self::frus:attachment) then 'attachment' else local-name()"/>
@@ -316,6 +356,10 @@
   </xsl:template>
 
   <xsl:template match="quote[p | ab | lg | list | table or @rend = 'blockquote'] | cit[quote[p or @rend = 'blockquote']]">
+    <xsl:call-template name="h:blockquote"/>
+  </xsl:template>
+
+  <xsl:template name="h:blockquote">
     <blockquote>
       <xsl:call-template name="h:attrs"/>
       <xsl:choose>
@@ -351,7 +395,7 @@
         <xsl:call-template name="h:attrs">
           <xsl:with-param name="base" select="if ($labelled) then 'labelled' else ()"/>
         </xsl:call-template>
-        <xsl:apply-templates select="item | label[not(following-sibling::*[1][self::item])]"/>
+        <xsl:apply-templates select="*[self::item or self::label[not(following-sibling::*[1][self::item])]]"/>
       </xsl:element>
     </div>
   </xsl:template>
@@ -359,13 +403,15 @@
   <xsl:template match="list/item">
     <li>
       <xsl:call-template name="h:attrs"/>
-      <xsl:if test="../label">
-        <span class="item-label">
-          <xsl:apply-templates select="preceding-sibling::*[1][self::label]/node()"/>
-        </span>
-        <span class="item-body"><xsl:apply-templates/></span>
-      </xsl:if>
-      <xsl:if test="not(../label)"><xsl:apply-templates/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="../label">
+          <span class="item-label">
+            <xsl:apply-templates select="preceding-sibling::*[1][self::label]/node()"/>
+          </span>
+          <span class="item-body"><xsl:apply-templates/></span>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
     </li>
   </xsl:template>
 
@@ -392,10 +438,10 @@
   <xsl:template match="cell">
     <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
       <xsl:call-template name="h:attrs"/>
-      <xsl:if test="@cols castable as xs:positiveInteger and xs:integer(@cols) gt 1">
+      <xsl:if test="@cols and @cols castable as xs:positiveInteger and xs:integer(@cols) gt 1">
         <xsl:attribute name="colspan" select="xs:integer(@cols)"/>
       </xsl:if>
-      <xsl:if test="@rows castable as xs:positiveInteger and xs:integer(@rows) gt 1">
+      <xsl:if test="@rows and @rows castable as xs:positiveInteger and xs:integer(@rows) gt 1">
         <xsl:attribute name="rowspan" select="xs:integer(@rows)"/>
       </xsl:if>
       <xsl:apply-templates/>
@@ -404,7 +450,7 @@
 
   <xsl:template match="figure">
     <div class="figure">
-      <xsl:apply-templates select="head | p | figDesc"/>
+      <xsl:apply-templates select="*[self::head or self::p or self::figDesc]"/>
       <xsl:if test="not(head | p | figDesc)"><span class="editorial">[Figure]</span></xsl:if>
     </div>
   </xsl:template>
@@ -419,10 +465,10 @@
   <!-- where the note stands: a superscript link to it -->
   <xsl:template match="note">
     <xsl:choose>
-      <xsl:when test="tt:is-footnote(.)">
-        <xsl:variable name="n" select="tt:note-number(.)"/>
-        <sup class="fn-ref"><a id="{h:note-ref-id(.)}" href="#{h:note-id(.)}"
-            aria-label="Note {$n}">{$n}</a></sup>
+      <xsl:when test="h:is-footnote(.)">
+        <xsl:variable name="n" select="h:note-number(.)"/>
+        <xsl:variable name="id" select="h:note-id(.)"/>
+        <sup class="fn-ref"><a id="{$id}-ref" href="#{$id}" aria-label="Note {$n}">{$n}</a></sup>
       </xsl:when>
       <!-- an inline note (other than the source line, which the header prints) -->
       <xsl:otherwise>
@@ -431,35 +477,35 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:function name="h:note-id" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="h:safe-id(tt:note-id($note))"/>
-  </xsl:function>
-  <xsl:function name="h:note-ref-id" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="h:note-id($note) || '-ref'"/>
+  <!-- The id of a footnote ($note) in the list of notes (its reference's is this + "-ref"). -->
+  <xsl:function name="h:note-id">
+    <xsl:param name="note"/>
+    <xsl:sequence select="h:safe-id(h:note-xml-id($note))"/>
   </xsl:function>
 
-  <!-- the note itself, in the list of notes -->
-  <xsl:template match="note" mode="h:footnote">
-    <xsl:variable name="n" select="tt:note-number(.)"/>
-    <xsl:variable name="back" as="element()">
-      <a class="fn-back" href="#{h:note-ref-id(.)}" aria-label="Back to the text at note {$n}">↩&#xFE0E;</a>
-    </xsl:variable>
-    <li id="{h:note-id(.)}">
-      <span class="note-n">{$n}.</span>
+  <!-- the link from the end of a footnote back to its reference ($note: its id and number) -->
+  <xsl:template name="h:back-link">
+    <xsl:param name="note" as="map(*)"/>
+    <a class="fn-back" href="#{$note?id}-ref" aria-label="Back to the text at note {$note?n}">↩&#xFE0E;</a>
+  </xsl:template>
+
+  <!-- the note itself, in the list of notes (the context: the note) -->
+  <xsl:template name="h:footnote">
+    <xsl:variable name="note" select="map { 'id': h:note-id(.), 'n': h:note-number(.) }"/>
+    <li id="{$note?id}">
+      <span class="note-n">{$note?n}.</span>
       <div class="note-body">
         <xsl:choose>
           <xsl:when test="h:has-block(.)">
             <xsl:apply-templates>
-              <xsl:with-param name="back-link" select="$back" tunnel="yes"/>
+              <xsl:with-param name="back-link" select="$note" tunnel="yes"/>
             </xsl:apply-templates>
             <xsl:if test="not(*[last()][self::p or self::ab]) or text()[normalize-space()][not(following-sibling::*)]">
-              <p><xsl:sequence select="$back"/></p>
+              <p><xsl:call-template name="h:back-link"><xsl:with-param name="note" select="$note"/></xsl:call-template></p>
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <p><xsl:apply-templates/><xsl:sequence select="$back"/></p>
+            <p><xsl:apply-templates/><xsl:call-template name="h:back-link"><xsl:with-param name="note" select="$note"/></xsl:call-template></p>
           </xsl:otherwise>
         </xsl:choose>
       </div>
@@ -478,12 +524,15 @@
 
   <!-- A footnote marker is glued to the word before it (history.state.gov): whitespace
        before a footnote, even across the end of an inline element, is dropped. -->
-  <xsl:template match="text()[matches(., '\s$')][h:glued-to-note(.)]">
+  <xsl:template match="text()[not(following-sibling::node()[1][not(self::note or self::text())])][matches(., '\s$')]
+                             [h:glued-to-note(.)]">
     <xsl:value-of select="replace(., '\s+$', '')"/>
   </xsl:template>
 
-  <xsl:function name="h:glued-to-note" as="xs:boolean">
-    <xsl:param name="n" as="node()"/>
+  <!-- Whether the node $n is followed by a footnote, maybe across the end of inline elements
+       and whitespace. -->
+  <xsl:function name="h:glued-to-note">
+    <xsl:param name="n"/>
     <xsl:variable name="next" select="$n/following-sibling::node()[1]"/>
     <xsl:sequence select="
         if (empty($next)) then
@@ -493,7 +542,7 @@
                             or self::q or self::ref or self::unclear or self::sic or self::add or self::roleName
                             or self::quote[not(p | ab | lg | list | table)]])
            then h:glued-to-note($n/..) else false())
-        else if ($next/self::note) then tt:is-footnote($next)
+        else if ($next/self::note) then h:is-footnote($next)
         else if ($next/self::text() and not(normalize-space($next))) then h:glued-to-note($next)
         else false()"/>
   </xsl:function>
@@ -508,31 +557,34 @@
 
   <xsl:template match="hi">
     <xsl:call-template name="h:hi">
-      <xsl:with-param name="rends" select="tokenize(normalize-space(@rend), ' ')"/>
+      <xsl:with-param name="rends" select="if (@rend) then tokenize(normalize-space(@rend), ' ') else ()"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- one HTML element per rend token, nested -->
+  <!-- One HTML element per rend token, nested (the first outermost), the element's content
+       innermost: <i>, <strong>, <sup>, <sub>, <u>, <span class="sc"> for small capitals, else
+       <span class="rend-TOKEN">. -->
+  <xsl:variable name="h:hi-elements" as="map(xs:string, xs:string)" select="map {
+      'italic': 'i', 'italics': 'i', 'i': 'i', 'bold': 'strong', 'strong': 'strong', 'b': 'strong',
+      'superscript': 'sup', 'sup': 'sup', 'subscript': 'sub', 'sub': 'sub',
+      'smallcaps': 'sc', 'sc': 'sc', 'small-caps': 'sc', 'underline': 'u', 'u': 'u' }"/>
+
   <xsl:template name="h:hi">
     <xsl:param name="rends" as="xs:string*"/>
-    <xsl:variable name="r" select="$rends[1]"/>
-    <xsl:variable name="inner">
-      <xsl:choose>
-        <xsl:when test="count($rends) gt 1">
-          <xsl:call-template name="h:hi"><xsl:with-param name="rends" select="tail($rends)"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$r = ('italic', 'italics', 'i')"><i><xsl:sequence select="$inner"/></i></xsl:when>
-      <xsl:when test="$r = ('bold', 'strong', 'b')"><strong><xsl:sequence select="$inner"/></strong></xsl:when>
-      <xsl:when test="$r = ('superscript', 'sup')"><sup><xsl:sequence select="$inner"/></sup></xsl:when>
-      <xsl:when test="$r = ('subscript', 'sub')"><sub><xsl:sequence select="$inner"/></sub></xsl:when>
-      <xsl:when test="$r = ('smallcaps', 'sc', 'small-caps')"><span class="sc"><xsl:sequence select="$inner"/></span></xsl:when>
-      <xsl:when test="$r = ('underline', 'u')"><u><xsl:sequence select="$inner"/></u></xsl:when>
-      <xsl:when test="exists($r)"><span class="rend-{h:safe-token($r)}"><xsl:sequence select="$inner"/></span></xsl:when>
-      <xsl:otherwise><xsl:sequence select="$inner"/></xsl:otherwise>
+      <xsl:when test="empty($rends)"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="r" select="$rends[1]"/>
+        <xsl:variable name="e" select="$h:hi-elements($r)"/>
+        <xsl:element name="{if (empty($e) or $e = 'sc') then 'span' else $e}">
+          <xsl:if test="empty($e) or $e = 'sc'">
+            <xsl:attribute name="class" select="if ($e) then 'sc' else 'rend-' || h:safe-token($r)"/>
+          </xsl:if>
+          <xsl:call-template name="h:hi">
+            <xsl:with-param name="rends" select="tail($rends)"/>
+          </xsl:call-template>
+        </xsl:element>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -540,6 +592,9 @@
   <xsl:template match="foreign"><i><xsl:call-template name="h:lang"/><xsl:apply-templates/></i></xsl:template>
   <xsl:template match="title"><cite><xsl:apply-templates/></cite></xsl:template>
   <xsl:template match="gloss | term | abbr | expan | num | measure | name | roleName | seg | unclear | sic | add">
+    <xsl:call-template name="h:span"/>
+  </xsl:template>
+  <xsl:template name="h:span">
     <span>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="base" select="(local-name(), if (@type) then local-name() || '-' || h:safe-token(@type) else ())"/>
@@ -557,6 +612,9 @@
   <xsl:template match="space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="date | time">
+    <xsl:call-template name="h:date"/>
+  </xsl:template>
+  <xsl:template name="h:date">
     <xsl:variable name="when" select="normalize-space(@when)"/>
     <xsl:choose>
       <xsl:when test="h:is-html-datetime($when)">
@@ -571,26 +629,168 @@
   <!-- Cross-references: a link only when the target is in this page; anything else (another
        document, another volume, a web address) stays text. -->
   <xsl:template match="ref | ptr">
+    <xsl:call-template name="h:ref"/>
+  </xsl:template>
+  <xsl:template name="h:ref">
     <xsl:variable name="href" select="h:local-target(.)"/>
-    <xsl:variable name="content" as="node()*">
-      <xsl:apply-templates/>
-      <xsl:if test="self::ptr">{(@target, '[reference]')[1]}</xsl:if>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$href"><a class="xref-local" href="{$href}"><xsl:sequence select="$content"/></a></xsl:when>
-      <xsl:otherwise><span class="xref" data-target="{normalize-space(@target)}"><xsl:sequence select="$content"/></span></xsl:otherwise>
+      <xsl:when test="$href"><a class="xref-local" href="{$href}"><xsl:call-template name="h:ref-content"/></a></xsl:when>
+      <xsl:otherwise><span class="xref" data-target="{normalize-space(@target)}"><xsl:call-template name="h:ref-content"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <xsl:template name="h:ref-content">
+    <xsl:apply-templates/>
+    <xsl:if test="self::ptr">{(@target, '[reference]')[1]}</xsl:if>
+  </xsl:template>
 
-  <xsl:function name="h:local-target" as="xs:string?">
-    <xsl:param name="ref" as="element()"/>
-    <xsl:variable name="t" select="normalize-space(tokenize(normalize-space($ref/@target), ' ')[1])"/>
+  <!-- "#id" for the target of $ref/@target if it is in this page, else the empty sequence. -->
+  <xsl:function name="h:local-target">
+    <xsl:param name="ref"/>
+    <xsl:variable name="n" select="normalize-space($ref/@target)"/>
+    <xsl:variable name="t" select="if (contains($n, ' ')) then substring-before($n, ' ') else $n"/>
     <xsl:variable name="id" select="if (starts-with($t, '#')) then substring($t, 2) else ()"/>
-    <xsl:variable name="target" select="if ($id) then key('tt:id', $id, root($ref))[1] else ()"/>
+    <xsl:variable name="target" select="if ($id) then h:by-id($id, $ref)[1] else ()"/>
     <xsl:sequence select="
         if (empty($target) or $target/ancestor-or-self::teiHeader or $target/ancestor-or-self::standOff) then ()
-        else if ($target/self::note[tt:is-footnote(.)]) then '#' || h:note-id($target)
+        else if ($target/self::note[h:is-footnote(.)]) then '#' || h:note-id($target)
         else '#' || h:safe-id($id)"/>
   </xsl:function>
+
+  <!-- ====================================================================================== -->
+  <!-- Finding things: html-local copies of what common.xsl offers as tt:…                    -->
+  <!-- ====================================================================================== -->
+
+  <!-- (key('tt:id', $id, root($context))) The elements whose xml:id is $id (a string without
+       whitespace), in the document of the node $context, in document order. fn:id() finds them through an index SaxonJS builds once per
+       document (cheaper than an xsl:key, built for every transform); it also finds a plain @id,
+       and trims: hence the filter. -->
+  <xsl:function name="h:by-id">
+    <xsl:param name="id"/>
+    <xsl:param name="context"/>
+    <xsl:sequence select="id($id, $context)[string(@xml:id) = $id]"/>
+  </xsl:function>
+
+  <!-- (tt:document) The document: the first div[@type='document'], else the body, else the root
+       element. -->
+  <xsl:function name="h:document" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="root" select="root($context)"/>
+    <xsl:variable name="div" select="$root/descendant-or-self::div[@type = 'document'][1]"/>
+    <xsl:sequence select="if ($div) then $div
+                          else ($root/descendant::body[1], $root/descendant-or-self::*[1])[1]"/>
+  </xsl:function>
+
+  <!-- (tt:source-note) The source note: an inline note[@type='source'] at the top of the document
+       (1940s volumes) or, in later volumes, the numbered note[@type='source'] on the head. -->
+  <xsl:function name="h:source-note" as="element(note)?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="(
+        $doc/note[@type = 'source'],
+        $doc/head//note[@type = 'source'],
+        $doc/head//note[starts-with(normalize-space(), 'Source:')])[1]"/>
+  </xsl:function>
+
+  <!-- (tt:is-footnote) A note printed at the foot (every note but an inline one). ($note: an
+       element) -->
+  <xsl:function name="h:is-footnote">
+    <xsl:param name="note"/>
+    <xsl:sequence select="not($note/@rend = 'inline' or $note/@place = 'inline')"/>
+  </xsl:function>
+
+  <!-- (tt:note-number) The number a footnote ($note) is printed with: its @n, else its position
+       among the footnotes. -->
+  <xsl:function name="h:note-number">
+    <xsl:param name="note"/>
+    <xsl:variable name="n" select="normalize-space($note/@n)"/>
+    <xsl:sequence select="if ($n) then $n
+        else string(count(($note/preceding::note | $note/ancestor::note)[h:is-footnote(.)]
+                             [not(ancestor::teiHeader or ancestor::standOff)]) + 1)"/>
+  </xsl:function>
+
+  <!-- (tt:note-id) A stable identifier for a note ($note): its xml:id, else one made from its
+       number. -->
+  <xsl:function name="h:note-xml-id">
+    <xsl:param name="note"/>
+    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
+        else 'fn' || count($note/preceding::note | $note/ancestor::note) + 1"/>
+  </xsl:function>
+
+  <!-- (tt:file-number) The State Department decimal file number: from the header if the converter
+       recorded it, else from the source note ("761.91/8–348: Telegram"; "…Central Files,
+       747C.00/10–2556."). $text: h:plain($note). -->
+  <xsl:function name="h:file-number" as="xs:string?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="note" as="element()?"/>
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:variable name="header" select="normalize-space(($h:tei/teiHeader/descendant::idno[@type = 'frus-file-number'])[1])"/>
+    <xsl:variable name="pattern"
+        select="'[0-9]{3}[0-9A-Za-z.]*( [A-Z][A-Za-z]+)?/[0-9A-Za-z]+([–\-][0-9A-Za-z]+)*'"/>
+    <xsl:sequence select="
+        if ($header) then $header
+        else if (empty($note)) then ()
+        else if ($note/@rend = 'inline' and matches($text, '^' || $pattern))
+          then replace($text, '^(' || $pattern || ').*$', '$1')
+        else if (contains($text, 'Central Files,') and matches($text, 'Central Files,\s*' || $pattern))
+          then replace($text, '^.*?Central Files,\s*(' || $pattern || ').*$', '$1')
+        else ()"/>
+  </xsl:function>
+
+  <!-- (tt:dateline) The document's own dateline: in its opener, or standing directly in the div
+       (not a dateline that only says "[Received …]"). -->
+  <xsl:function name="h:dateline" as="element()?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="($doc/opener/dateline, $doc/dateline)
+                          [not(starts-with(normalize-space(), '[Received'))][1]"/>
+  </xsl:function>
+
+  <!-- (tt:document-date) The document date, ISO 8601: the dateline's date, else the date of
+       sending in the header, else the FRUS date range if it is one day. -->
+  <xsl:function name="h:document-date" as="xs:string?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="dateline" as="element()?"/>
+    <xsl:variable name="dateline-date" select="string($dateline//date[@when][1]/@when)"/>
+    <xsl:sequence select="
+        if ($dateline-date) then $dateline-date
+        else
+          let $sent := string(($h:tei/teiHeader//correspAction[@type = 'sent']/date/@when)[1])
+          return if ($sent) then $sent
+          else
+            let $range := $doc/@*[namespace-uri() = 'http://history.state.gov/frus/ns/1.0'],
+                $min := string($range[local-name() = 'doc-dateTime-min']),
+                $max := string($range[local-name() = 'doc-dateTime-max'])
+            return if ($min and $min = $max) then $min
+            else if ($min and substring($min, 1, 10) = substring($max, 1, 10)) then substring($min, 1, 10)
+            else ()"/>
+  </xsl:function>
+
+  <!-- (tt:plain) The text of nodes ($node: node()*) without the notes and page breaks in them,
+       whitespace normalised; a note asked for itself gives its text. Text nodes, or an element
+       with no element in it, are just their string value (whitespace normalised). -->
+  <xsl:function name="h:plain">
+    <xsl:param name="node"/>
+    <xsl:choose>
+      <xsl:when test="every $n in $node satisfies $n instance of text()">
+        <xsl:sequence select="normalize-space(string-join($node))"/>
+      </xsl:when>
+      <xsl:when test="count($node) eq 1 and $node instance of element() and empty($node/*)
+                      and not($node/(self::pb | self::fw | self::teiHeader | self::standOff))">
+        <xsl:sequence select="normalize-space($node)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:apply-templates select="$node ! (if (self::note) then node() else .)" mode="h:plain"/>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space(string-join($parts))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:mode name="h:plain" on-no-match="shallow-skip"/>
+  <xsl:template match="text()" mode="h:plain" as="xs:string">{.}</xsl:template>
+  <xsl:template match="note | pb | fw | teiHeader | standOff" mode="h:plain"/>
+  <xsl:template match="lb | cell[preceding-sibling::cell] | item | label" mode="h:plain" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="h:plain"/>
+  </xsl:template>
 
 </xsl:stylesheet>
