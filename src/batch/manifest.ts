@@ -160,11 +160,14 @@ export class Manifest {
     this.dirty = true;
   }
 
-  /** Writes soon: at once when the last write was over `intervalMs` ago, else when that has passed. */
+  /** Writes soon: at once when the last write was long enough ago, else when that time has passed. */
   schedule(): void {
     this.dirty = true;
     if (this.timer) return;
-    const wait = Math.max(0, this.lastWrite + this.intervalMs - Date.now());
+    // Each write serialises every entry: over a large run, write less often (1 ms per entry, at
+    // least intervalMs), or the main thread spends its time making megabytes of JSON garbage.
+    const interval = Math.max(this.intervalMs, this.own.size);
+    const wait = Math.max(0, this.lastWrite + interval - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush().catch(() => undefined);
