@@ -83,20 +83,20 @@
   <!-- place, date, when and text of the dateline ("[Received …]" is a field of its own) -->
   <xsl:function name="tt:dateline-object" as="map(*)">
     <xsl:param name="dateline" as="element(dateline)"/>
-    <xsl:variable name="first" select="tt:blocks($dateline)[self::tt:block][1]"/>
+    <xsl:variable name="first" select="tt:blocks($dateline)[not(tt:is-page-break(.))][1]"/>
     <xsl:variable name="date" select="($dateline//date)[1]"/>
     <xsl:sequence select="map {
         'place': ($dateline//placeName)[1] ! tt:plain(.),
         'date': $date ! tt:plain(.),
         'when': tt:string-or-null(($date/@when, $date/@from, $date/@notBefore)[1]),
-        'text': if ($first) then tt:block-text(tt:layout($first)) else tt:plain($dateline)
+        'text': if (exists($first)) then tt:block-text(tt:layout($first)) else tt:plain($dateline)
       }"/>
   </xsl:function>
 
   <!-- the "[Received …]" line of a telegram -->
   <xsl:function name="tt:received" as="xs:string?">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="lines" select="($doc/opener, $doc/dateline) ! tt:blocks(.)[self::tt:block]
+    <xsl:variable name="lines" select="($doc/opener, $doc/dateline) ! tt:blocks(.)[not(tt:is-page-break(.))]
                                        ! tt:block-text(tt:layout(.))"/>
     <xsl:sequence select="$lines[starts-with(., '[Received')][1]"/>
   </xsl:function>
@@ -121,73 +121,75 @@
   <!-- Blocks and page breaks (from tt:blocks) → one paragraph object per block, numbered from 1.
        A page break between blocks goes to offset 0 of the next block (or the end of the last). -->
   <xsl:function name="tt:paragraphs" as="map(*)*">
-    <xsl:param name="items" as="element()*"/>
-    <xsl:variable name="blocks" select="$items[self::tt:block]"/>
-    <xsl:variable name="last-block" as="xs:integer"
-        select="max((0, for $j in 1 to count($items) return $j[$items[$j][self::tt:block]]))"/>
-    <xsl:variable name="trailing" select="subsequence($items, $last-block + 1)"/>
-    <xsl:for-each-group select="$items" group-ending-with="tt:block">
-      <xsl:variable name="block" select="current-group()[self::tt:block]"/>
-      <xsl:if test="$block">
-        <xsl:sequence select="tt:paragraph($block, position(), current-group()[self::tt:pb],
-                              if ($block is $blocks[last()]) then $trailing else ())"/>
-      </xsl:if>
-    </xsl:for-each-group>
+    <xsl:param name="items" as="map(*)*"/>
+    <xsl:variable name="at" as="xs:integer*"
+        select="for $j in 1 to count($items) return $j[not(tt:is-page-break($items[$j]))]"/>
+    <xsl:sequence select="for $k in 1 to count($at)
+        return let $before := if ($k eq 1) then 0 else $at[$k - 1]
+        return tt:paragraph($items[$at[$k]], $k,
+                            subsequence($items, $before + 1, $at[$k] - $before - 1),
+                            if ($k eq count($at)) then subsequence($items, $at[$k] + 1) else ())"/>
   </xsl:function>
 
   <xsl:function name="tt:paragraph" as="map(*)">
-    <xsl:param name="block" as="element()"/>
+    <xsl:param name="block" as="map(*)"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:param name="pages-before" as="element()*"/>
-    <xsl:param name="pages-after" as="element()*"/>
+    <xsl:param name="pages-before" as="map(*)*"/>
+    <xsl:param name="pages-after" as="map(*)*"/>
     <xsl:variable name="layout" select="tt:layout($block)"/>
     <xsl:variable name="text" select="tt:block-text($layout)"/>
     <xsl:variable name="markers" select="$layout[. instance of map(*)]"/>
-    <xsl:variable name="ends" select="$markers[?kind = 'mention-end']"/>
+    <xsl:variable name="ends" select="$markers[?kind eq 'mention-end']"/>
     <xsl:sequence select="map {
         'n': $n,
-        'kind': string($block/@kind),
+        'kind': $block?kind,
         'text': $text,
-        'notes': array { $markers[?kind = 'note'] ! map { 'n': ?n, 'id': ?id, 'offset': ?offset } },
+        'notes': array { $markers[?kind eq 'note'] ! map { 'n': ?n, 'id': ?id, 'offset': ?offset } },
         'pages': array {
             $pages-before ! tt:page-marker(., 0),
-            $markers[?kind = 'pb'] ! map:merge((map { 'n': ?n, 'offset': ?offset }, (?id[.] ! map { 'id': . }))),
+            $markers[?kind eq 'pb'] ! tt:page-marker(., ?offset),
             $pages-after ! tt:page-marker(., string-length($text))
           },
         'mentions': array {
-            for $start in $markers[?kind = 'mention-start']
-            return let $element := $start?element,
-                       $end := $ends[?i = string($element/@i)][1]
-            return tt:mention($element, $text, $start?offset, ($end?offset, $start?offset)[1])
+            for $start in $markers[?kind eq 'mention-start']
+            return let $element := $start?element
+            return tt:mention($element, $layout, $start, $ends[?element is $element][1])
           }
       }"/>
   </xsl:function>
 
+  <!-- a page break (marker map of tt:layout, or page break between blocks of tt:blocks) -->
   <xsl:function name="tt:page-marker" as="map(*)">
-    <xsl:param name="pb" as="element()"/>
+    <xsl:param name="pb" as="map(*)"/>
     <xsl:param name="offset" as="xs:integer"/>
-    <xsl:sequence select="map:merge((map { 'n': string($pb/@n), 'offset': $offset },
-                                     $pb/@id[normalize-space()] ! map { 'id': string(.) }))"/>
+    <xsl:sequence select="if (normalize-space($pb?id)) then map { 'n': $pb?n, 'offset': $offset, 'id': $pb?id }
+                          else map { 'n': $pb?n, 'offset': $offset }"/>
   </xsl:function>
 
   <!-- A mention (persName, placeName, orgName, rs, date, gloss …) with its offsets, trimmed of
-       any space at its edges. -->
+       any space at its edges. ($text is laid out: a space at an edge is one character.) -->
   <xsl:function name="tt:mention" as="map(*)">
     <xsl:param name="ms" as="element()"/>
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:param name="start" as="xs:integer"/>
-    <xsl:param name="end" as="xs:integer"/>
-    <xsl:variable name="raw-end" select="max(($start, min(($end, string-length($text)))))"/>
-    <xsl:variable name="raw" select="substring($text, $start + 1, $raw-end - $start)"/>
-    <xsl:variable name="lead" select="string-length($raw) - string-length(replace($raw, '^\s+', ''))"/>
-    <xsl:variable name="trail" select="string-length($raw) - string-length(replace($raw, '\s+$', ''))"/>
+    <xsl:param name="layout" as="item()*"/>
+    <xsl:param name="start-marker" as="map(*)"/>
+    <xsl:param name="end-marker" as="map(*)?"/>
+    <xsl:variable name="start" select="$start-marker?offset"/>
+    <xsl:variable name="raw-end" select="max(($start, $end-marker?offset))"/>
+    <!-- The mention's text from the layout between its two markers rather than from the paragraph:
+         SaxonJS's substring and string-length walk the whole string. -->
+    <xsl:variable name="between" select="if (empty($end-marker)) then ''
+        else string-join(subsequence($layout, $start-marker?item + 1, $end-marker?item - $start-marker?item - 1)
+                         [not(. instance of map(*))])"/>
+    <xsl:variable name="raw" select="substring($between, 1 + $start - $start-marker?at, $raw-end - $start)"/>
+    <xsl:variable name="lead" select="tt:edge-space($raw, 1)"/>
+    <xsl:variable name="trail" select="tt:edge-space($raw, string-length($raw))"/>
     <xsl:variable name="s" select="min(($start + $lead, $raw-end))"/>
     <xsl:variable name="e" select="max(($s, $raw-end - $trail))"/>
     <xsl:sequence select="map:merge((
         map {
-          'type': string($ms/@type),
-          'element': string($ms/@element),
-          'text': substring($text, $s + 1, $e - $s),
+          'type': tt:mention-type($ms),
+          'element': local-name($ms),
+          'text': substring($raw, $s - $start + 1, $e - $s),
           'start': $s,
           'end': $e,
           'ref': tt:id-ref($ms/@ref),
@@ -196,7 +198,7 @@
         },
         $ms/@corresp ! map { 'corresp': tt:id-ref(.) },
         $ms/@target ! map { 'target': tt:id-ref(.) },
-        $ms/@subtype ! map { 'subtype': string(.) },
+        $ms/@type ! map { 'subtype': string(.) },
         $ms/@when ! map { 'when': string(.) },
         $ms/@from ! map { 'from': string(.) },
         $ms/@to ! map { 'to': string(.) },
@@ -205,10 +207,21 @@
       ))"/>
   </xsl:function>
 
+  <!-- How many whitespace characters stand at the edge of $s that character $at is on (1: the
+       start, string-length($s): the end), without a regex (SaxonJS compiles one on every call). -->
+  <xsl:function name="tt:edge-space" as="xs:integer">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="at" as="xs:integer"/>
+    <xsl:sequence select="if ($at lt 1 or $at gt string-length($s)
+                              or translate(substring($s, $at, 1), ' &#9;&#10;&#13;', '') ne '') then 0
+                          else 1 + tt:edge-space(if ($at eq 1) then substring($s, 2) else substring($s, 1, $at - 1),
+                                                 if ($at eq 1) then 1 else $at - 1)"/>
+  </xsl:function>
+
   <!-- "#resp.register" → "register" -->
   <xsl:function name="tt:resp" as="xs:string?">
     <xsl:param name="resp" as="attribute()?"/>
-    <xsl:sequence select="tt:id-ref($resp) ! replace(., '^resp\.', '')"/>
+    <xsl:sequence select="tt:id-ref($resp) ! (if (starts-with(., 'resp.')) then substring(., 6) else .)"/>
   </xsl:function>
 
   <!-- ========================================================================================= -->

@@ -48,8 +48,8 @@
 
   <xsl:template match="/">
     <xsl:variable name="doc" select="tt:document(.)"/>
-    <xsl:variable name="blocks" as="element()*"
-        select="tt:blocks($doc)[not($bare and @frame = 'true')]"/>
+    <xsl:variable name="blocks" as="map(*)*"
+        select="tt:blocks($doc)[not($bare and ?frame)]"/>
     <xsl:variable name="notes" as="element(note)*"
         select="tt:footnotes($doc)[not($bare and ancestor::*[tt:is-frame(.)])]"/>
     <xsl:variable name="body" as="xs:string" select="tt:join(tt:rendered($blocks), '', '')"/>
@@ -59,15 +59,16 @@
     <xsl:value-of select="string-join(($body[.], tt:join-notes($foot)[.]), '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
 
-  <!-- The blocks as text, each in a <tt:out> that remembers what kind of block it was. -->
-  <xsl:function name="tt:rendered" as="element(tt:out)*">
-    <xsl:param name="blocks" as="element()*"/>
+  <!-- The blocks as text: map { 'text', 'kind', 'parent' } for each that prints something (the
+       kind and parent of a page break between blocks are empty). -->
+  <xsl:function name="tt:rendered" as="map(*)*">
+    <xsl:param name="blocks" as="map(*)*"/>
     <xsl:for-each select="$blocks">
-      <xsl:variable name="text" as="xs:string?">
-        <xsl:apply-templates select="." mode="tt:render"/>
-      </xsl:variable>
+      <xsl:variable name="text" as="xs:string?" select="
+          if (tt:is-page-break(.)) then (if ($raw) then '[Page ' || ?n || ']' else ())
+          else tt:block-string(.)"/>
       <xsl:if test="$text">
-        <tt:out kind="{@kind}" parent="{@parent}">{$text}</tt:out>
+        <xsl:sequence select="map { 'text': $text, 'kind': string(?kind), 'parent': ?parent }"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
@@ -76,21 +77,21 @@
        of a table one a line. $first goes before the first block, $more before each further one
        (a footnote's number and indentation). -->
   <xsl:function name="tt:join" as="xs:string">
-    <xsl:param name="out" as="element(tt:out)*"/>
+    <xsl:param name="out" as="map(*)*"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="more" as="xs:string"/>
     <xsl:sequence select="string-join(
         for $i in 1 to count($out)
-        return if ($i = 1) then $first || $out[1]
-               else tt:separator($out[$i - 1], $out[$i]) || $more || $out[$i])"/>
+        return if ($i = 1) then $first || $out[1]?text
+               else tt:separator($out[$i - 1], $out[$i]) || $more || $out[$i]?text)"/>
   </xsl:function>
 
   <xsl:function name="tt:separator" as="xs:string">
-    <xsl:param name="before" as="element(tt:out)"/>
-    <xsl:param name="after" as="element(tt:out)"/>
+    <xsl:param name="before" as="map(*)"/>
+    <xsl:param name="after" as="map(*)"/>
     <xsl:sequence select="
-        if ($before/@kind = 'head') then '&#10;&#10;&#10;'
-        else if ($before/@kind = 'row' and $after/@kind = 'row' and $before/@parent = $after/@parent) then '&#10;'
+        if ($before?kind eq 'head') then '&#10;&#10;&#10;'
+        else if ($before?kind eq 'row' and $after?kind eq 'row' and $before?parent is $after?parent) then '&#10;'
         else '&#10;&#10;'"/>
   </xsl:function>
 
@@ -107,15 +108,12 @@
   <!-- ========================================================================================= -->
   <!-- One block                                                                                 -->
 
-  <xsl:template match="tt:block" mode="tt:render" as="xs:string?">
-    <xsl:variable name="text" select="string-join(tt:layout(.) ! tt:marker(.))"/>
+  <xsl:function name="tt:block-string" as="xs:string?">
+    <xsl:param name="block" as="map(*)"/>
+    <xsl:variable name="text" select="string-join(tt:layout($block) ! tt:marker(.))"/>
     <!-- a page marker brings spaces of its own: squeeze them, and trim (not the tabs) -->
     <xsl:sequence select="replace(replace($text, ' {2,}', ' '), '^ +| +$', '')[.]"/>
-  </xsl:template>
-
-  <xsl:template match="tt:pb" mode="tt:render" as="xs:string?">
-    <xsl:if test="$raw">[Page {@n}]</xsl:if>
-  </xsl:template>
+  </xsl:function>
 
   <!-- The text, and the markers tt:layout puts between the text: a footnote number (glued to the
        character before), a page marker. A note the input gave no marker (type="unanchored",
@@ -124,10 +122,10 @@
   <xsl:function name="tt:marker" as="xs:string">
     <xsl:param name="item" as="item()"/>
     <xsl:sequence select="
-        if ($item instance of xs:string) then $item
-        else if ($item?kind = 'note' and $item?type = 'unanchored') then (if ($raw) then '' else ' [' || $item?n || ']')
-        else if ($item?kind = 'note') then (if ($raw) then $item?n else '[' || $item?n || ']')
-        else if ($item?kind = 'pb' and $raw) then ' [Page ' || $item?n || '] '
+        if (not($item instance of map(*))) then $item
+        else if ($item?kind eq 'note' and $item?type eq 'unanchored') then (if ($raw) then '' else ' [' || $item?n || ']')
+        else if ($item?kind eq 'note') then (if ($raw) then $item?n else '[' || $item?n || ']')
+        else if ($item?kind eq 'pb' and $raw) then ' [Page ' || $item?n || '] '
         else ''"/>
   </xsl:function>
 
