@@ -85,7 +85,7 @@ async function main(argv) {
   }
   await mkdir(outDir, { recursive: true });
 
-  // The newest of all modules: a change to common.xsl makes every SEF stale.
+  // The newest of all modules: a change to a shared module (lookups.xsl, blocks.xsl …) makes every SEF stale.
   const modules = (await readdir(xsltDir)).filter((f) => f.endsWith('.xsl'));
   const newest = Math.max(...(await Promise.all(modules.map((f) => mtime(join(xsltDir, f))))).map((t) => t ?? 0));
 

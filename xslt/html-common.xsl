@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   html-common.xsl: what the two HTML stylesheets share (tei-to-html.xsl for one document,
-  tei-to-index.xsl for the batch index page). It does not depend on TEI or on common.xsl.
+  tei-to-index.xsl for the batch index page). It does not depend on TEI or on lookups.xsl.
 
     h:page-head        named template: <meta charset>, viewport, a Content-Security-Policy that
                        forbids every network request, an empty icon (so no favicon request),

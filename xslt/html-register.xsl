@@ -26,8 +26,8 @@
   Mentions are grouped by the standOff record their @ref points to, else by @corresp (a user's
   persons list), else by kind + wording.
 
-  Uses h:plain, h:note-number, h:by-id (html-local versions of common.xsl's functions, in
-  tei-to-html.xsl) and $h:doc. SaxonJS is slow per instruction and per function call (see
+  Uses tt:plain, tt:note-number, tt:by-id, tt:id-ref (lookups.xsl, imported by tei-to-html.xsl)
+  and $h:doc. SaxonJS is slow per instruction and per function call (see
   tei-to-html.xsl): the per-mention and per-entity work is written as one expression each, and
   functions called per mention declare no types.
 -->
@@ -37,6 +37,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:h="urn:x-telegram-tei:html"
+    xmlns:tt="urn:x-telegram-tei:xslt"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -57,20 +58,11 @@
         else ()"/>
   </xsl:function>
 
-  <!-- (tt:id-ref) "#p_DJF1" → "p_DJF1" (also for a list of pointers: only the first is taken).
-       ($pointer: a string or an attribute, or empty) -->
-  <xsl:function name="h:id-ref">
-    <xsl:param name="pointer"/>
-    <xsl:variable name="n" select="normalize-space($pointer)"/>
-    <xsl:variable name="first" select="if (contains($n, ' ')) then substring-before($n, ' ') else $n"/>
-    <xsl:sequence select="if ($first) then (if (starts-with($first, '#')) then substring($first, 2) else $first) else ()"/>
-  </xsl:function>
-
   <!-- The name an authority record gives (its first name element). -->
   <xsl:function name="h:record-name" as="xs:string?">
     <xsl:param name="record" as="element()?"/>
     <xsl:variable name="n" select="$record/(persName | placeName | orgName | geogName | name)[1]"/>
-    <xsl:sequence select="if ($n) then h:plain($n)[.] else ()"/>
+    <xsl:sequence select="if ($n) then tt:plain($n)[.] else ()"/>
   </xsl:function>
 
   <xsl:variable name="h:kind-labels" as="map(xs:string, xs:string)"
@@ -102,12 +94,12 @@
         <xsl:param name="k" select="1"/>
         <!-- (written as one expression: in SaxonJS every instruction and function call costs) -->
         <xsl:variable name="r" select="
-            let $text := if (* and (descendant::note or descendant::pb)) then h:plain(.) else normalize-space(.),
-                (: h:id-ref(@ref), h:id-ref(@corresp) :)
+            let $text := if (* and (descendant::note or descendant::pb)) then tt:plain(.) else normalize-space(.),
+                (: tt:id-ref(@ref), tt:id-ref(@corresp) :)
                 $r := normalize-space(@ref),
                 $r := if (contains($r, ' ')) then substring-before($r, ' ') else $r,
                 $ref := if ($r) then (if (starts-with($r, '#')) then substring($r, 2) else $r) else (),
-                $corresp := if ($ref) then () else h:id-ref(@corresp),
+                $corresp := if ($ref) then () else tt:id-ref(@corresp),
                 (: usually it stands right in the paragraph of the mention before :)
                 $in-k := .. is $paragraphs[$k],
                 (: (a mention is in no note but a footnote) :)
@@ -127,7 +119,7 @@
               'data-ref': if (exists($ref)) then $ref else $corresp,
               'p': $n,
               'where':
-                if ($note) then 'n. ' || h:note-number($note)
+                if ($note) then 'n. ' || tt:note-number($note)
                 else if ($n) then '¶' || $n
                 else if (ancestor::head) then 'head'
                 else if (ancestor::opener) then 'opener'
@@ -167,11 +159,11 @@
                 $texts := current-group() ! ?text,
                 (: h:record-name($record): a plain name element has no element in it :)
                 $n := $record/(persName | placeName | orgName | geogName | name)[1],
-                $record-name := if (empty($n)) then () else if ($n/*) then h:plain($n) else normalize-space($n),
+                $record-name := if (empty($n)) then () else if ($n/*) then tt:plain($n) else normalize-space($n),
                 $name := if ($record-name) then $record-name else ($texts[1][.], '(unnamed)')[1],
                 (: its description: the text of its first note, desc … (often just text) :)
                 $d := $record/(note | desc | occupation | p)[1],
-                $desc := if (empty($d)) then () else if ($d/*) then h:plain($d/node())[.] else normalize-space($d)[.],
+                $desc := if (empty($d)) then () else if ($d/*) then tt:plain($d/node())[.] else normalize-space($d)[.],
                 $label := $h:kind-labels($kind)
             return map {
               'id': $id,
@@ -190,7 +182,7 @@
                 return lower-case(
                   if ($kind = 'person') then
                     (let $surname := ($record/persName/surname)[1]
-                     return if ($surname) then h:plain($surname) else tokenize($plain, ' ')[last()]) || ' ' || $plain
+                     return if ($surname) then tt:plain($surname) else tokenize($plain, ' ')[last()]) || ' ' || $plain
                   else $plain),
               'refs': current-group()
             }"/>
@@ -234,10 +226,10 @@
   <xsl:function name="h:resp-label" as="xs:string?">
     <xsl:param name="resp" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="id" select="h:id-ref($resp)"/>
-    <xsl:variable name="stmt" select="if ($id) then h:by-id($id, $context)[1] else ()"/>
+    <xsl:variable name="id" select="tt:id-ref($resp)"/>
+    <xsl:variable name="stmt" select="if ($id) then tt:by-id($id, $context)[1] else ()"/>
     <xsl:sequence select="
-        if ($stmt/resp) then h:plain($stmt/resp[1])[.]
+        if ($stmt/resp) then tt:plain($stmt/resp[1])[.]
         else if ($id) then (if (starts-with($id, 'resp.')) then substring($id, 6) else $id)
         else ()"/>
   </xsl:function>

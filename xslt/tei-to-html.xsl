@@ -22,18 +22,17 @@
   Ids: footnotes keep their xml:id (their reference is id + "-ref"), page breaks keep theirs
   ("pg_518"), mentions are "m-N" (or their xml:id), index entries "reg-" + standOff id.
 
-  Modules: html-common.xsl (CSS, script, helpers shared with tei-to-index.xsl), html-register.xsl
+  Modules: lookups.xsl (finding things, plain text; shared with the text and JSON outputs),
+  html-common.xsl (CSS, script, helpers shared with tei-to-index.xsl), html-register.xsl
   (mentions and the index).
 
   Speed (SaxonJS is an interpreter: every instruction, XPath step and function call costs
   microseconds, and a page has hundreds of elements and dozens of mentions):
     - SaxonJS walks the whole compiled stylesheet at the start of every transform, so its size
-      costs time on every page. This stylesheet therefore does not import common.xsl (most of
-      it, the flattening into blocks, serves the text and JSON outputs only) but has html-local
-      copies (h:…) of the few common.xsl functions it needs, at the end of this file; each says
-      which tt: function it stands for and must keep meaning the same. A template whose match
-      pattern is a union calls a named template (the compiler copies the body once per
-      alternative).
+      costs time on every page. This stylesheet therefore imports lookups.xsl (finding things,
+      plain text) but not blocks.xsl (the flattening into blocks serves the text and JSON
+      outputs only). A template whose match pattern is a union calls a named template (the
+      compiler copies the body once per alternative).
     - Per-document values are global variables, computed once ($h:doc, $h:tei, $h:reg); no
       tunnel parameters, no temporary trees, no preceding:: axis, no generate-id() but for the
       mentions (once in the registry, once per mention in the text).
@@ -53,10 +52,12 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:frus="http://history.state.gov/frus/ns/1.0"
     xmlns:h="urn:x-telegram-tei:html"
+    xmlns:tt="urn:x-telegram-tei:xslt"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <xsl:import href="lookups.xsl"/>
   <xsl:include href="html-common.xsl"/>
   <xsl:include href="html-register.xsl"/>
 
@@ -70,8 +71,8 @@
   <!-- Anything not handled below: its text, without its markup. -->
   <xsl:mode on-no-match="text-only-copy"/>
 
-  <!-- The document (h:document) and the TEI element above it, if any. -->
-  <xsl:variable name="h:doc" as="element()?" select="h:document(/)"/>
+  <!-- The document (tt:document) and the TEI element above it, if any. -->
+  <xsl:variable name="h:doc" as="element()?" select="tt:document(/)"/>
   <xsl:variable name="h:tei" as="element(TEI)?" select="/descendant-or-self::TEI[1]"/>
 
   <!-- ====================================================================================== -->
@@ -83,12 +84,12 @@
       <xsl:variable name="doc" select="."/>
       <xsl:variable name="tei" select="$h:tei"/>
       <xsl:variable name="head" select="head[1]"/>
-      <xsl:variable name="source-line" select="note[@type = 'source'][not(h:is-footnote(.))][1]"/>
-      <xsl:variable name="head-text" select="h:plain($head)"/>
+      <xsl:variable name="source-line" select="note[@type = 'source'][not(tt:is-footnote(.))][1]"/>
+      <xsl:variable name="head-text" select="tt:plain($head)"/>
       <xsl:variable name="title" select="
           if ($head-text) then $head-text
-          else (h:plain($tei/teiHeader/fileDesc/titleStmt/title[1])[.], 'Untitled document')[1]"/>
-      <xsl:variable name="notes" select="descendant::note[h:is-footnote(.)]"/>
+          else (tt:plain($tei/teiHeader/fileDesc/titleStmt/title[1])[.], 'Untitled document')[1]"/>
+      <xsl:variable name="notes" select="descendant::note[tt:is-footnote(.)]"/>
       <html lang="{(normalize-space(($tei, $doc)[1]/@xml:lang)[.], 'en')[1]}">
         <head>
           <xsl:call-template name="h:page-head">
@@ -100,7 +101,7 @@
           <div class="layout">
             <header class="doc-header">
               <xsl:if test="$source-line">
-                <p class="source-line">{h:plain($source-line/node())}</p>
+                <p class="source-line">{tt:plain($source-line/node())}</p>
               </xsl:if>
               <h1 id="doc-title">
                 <xsl:choose>
@@ -155,18 +156,18 @@
     <xsl:param name="tei" as="element()?"/>
     <xsl:variable name="doc" select="."/>
     <xsl:variable name="corresp" select="$tei/teiHeader/profileDesc/correspDesc"/>
-    <xsl:variable name="dateline" select="h:dateline($doc)"/>
-    <xsl:variable name="when" select="h:document-date($doc, $dateline)"/>
+    <xsl:variable name="dateline" select="tt:dateline($doc)"/>
+    <xsl:variable name="when" select="tt:document-date($doc)"/>
     <xsl:variable name="dateline-date" select="($dateline//date)[1]"/>
-    <xsl:variable name="date-text" select="if ($dateline-date) then h:plain($dateline-date)
+    <xsl:variable name="date-text" select="if ($dateline-date) then tt:plain($dateline-date)
                                            else if ($when) then h:format-when($when) else ()"/>
     <xsl:variable name="from" select="h:party($corresp/correspAction[@type = 'sent'], $doc/head//*[@type = 'from'])"/>
     <xsl:variable name="to" select="h:party($corresp/correspAction[@type = 'received'], $doc/head//*[@type = 'to'])"/>
     <xsl:variable name="place" select="(($corresp/correspAction[@type = 'sent']/placeName, $dateline//placeName)
-                                        ! h:plain(.))[.][1]"/>
-    <xsl:variable name="source-note" select="h:source-note($doc)"/>
-    <xsl:variable name="source-text" select="if ($source-note) then h:plain($source-note/node()) else ()"/>
-    <xsl:variable name="seg-classification" select="string-join($doc/opener/seg ! h:plain(.)[not(starts-with(., '['))], '; ')"/>
+                                        ! tt:plain(.))[.][1]"/>
+    <xsl:variable name="source-note" select="tt:source-note($doc)"/>
+    <xsl:variable name="source-text" select="if ($source-note) then tt:plain($source-note/node()) else ()"/>
+    <xsl:variable name="seg-classification" select="string-join($doc/opener/seg ! tt:plain(.)[not(starts-with(., '['))], '; ')"/>
     <xsl:variable name="classification" select="
         if ($seg-classification) then $seg-classification
         else if ($source-note) then
@@ -176,8 +177,7 @@
         else ()"/>
     <xsl:variable name="received" select="($doc/opener//text()[contains(., '[Received')] ! replace(normalize-space(.),
                                           '^.*\[Received\s*([^\]]*)\].*$', '$1'))[.][1]"/>
-    <xsl:variable name="file-number" select="h:file-number($doc, $source-note,
-        if ($source-note/note) then h:plain($source-note) else $source-text)"/>
+    <xsl:variable name="file-number" select="tt:file-number($doc)"/>
     <xsl:if test="$date-text or $from or $to or $place or $classification or $file-number">
       <dl class="doc-meta">
         <xsl:if test="$date-text">
@@ -205,10 +205,10 @@
     <xsl:param name="action" as="element()?"/>
     <xsl:param name="in-head" as="element()*"/>
     <xsl:variable name="e" select="($action/(persName | orgName | name | rs), $in-head)[1]"/>
-    <xsl:variable name="id" select="if ($e) then h:id-ref($e/@ref) else ()"/>
+    <xsl:variable name="id" select="if ($e) then tt:id-ref($e/@ref) else ()"/>
     <!-- (tt:entity($e)) -->
-    <xsl:variable name="record" select="if ($id) then h:by-id($id, $e)[ancestor::standOff][1] else ()"/>
-    <xsl:sequence select="if ($e) then (h:record-name($record), h:plain($e))[.][1] else ()"/>
+    <xsl:variable name="record" select="if ($id) then tt:by-id($id, $e)[ancestor::standOff][1] else ()"/>
+    <xsl:sequence select="if ($e) then (h:record-name($record), tt:plain($e))[.][1] else ()"/>
   </xsl:function>
 
   <!-- Whether $s (a string, or empty) is a date or dateTime that <time datetime> takes. -->
@@ -305,7 +305,7 @@
     <p>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="base" select="if (parent::opener/parent::div[@type = 'document']
-                                               and not(starts-with(h:plain(.), '[')))
+                                               and not(starts-with(tt:plain(.), '[')))
                                             then 'classification-line' else 'seg'"/>
       </xsl:call-template>
       <xsl:apply-templates/>
@@ -465,8 +465,8 @@
   <!-- where the note stands: a superscript link to it -->
   <xsl:template match="note">
     <xsl:choose>
-      <xsl:when test="h:is-footnote(.)">
-        <xsl:variable name="n" select="h:note-number(.)"/>
+      <xsl:when test="tt:is-footnote(.)">
+        <xsl:variable name="n" select="tt:note-number(.)"/>
         <xsl:variable name="id" select="h:note-id(.)"/>
         <sup class="fn-ref"><a id="{$id}-ref" href="#{$id}" aria-label="Note {$n}">{$n}</a></sup>
       </xsl:when>
@@ -480,7 +480,7 @@
   <!-- The id of a footnote ($note) in the list of notes (its reference's is this + "-ref"). -->
   <xsl:function name="h:note-id">
     <xsl:param name="note"/>
-    <xsl:sequence select="h:safe-id(h:note-xml-id($note))"/>
+    <xsl:sequence select="h:safe-id(tt:note-id($note))"/>
   </xsl:function>
 
   <!-- the link from the end of a footnote back to its reference ($note: its id and number) -->
@@ -491,7 +491,7 @@
 
   <!-- the note itself, in the list of notes (the context: the note) -->
   <xsl:template name="h:footnote">
-    <xsl:variable name="note" select="map { 'id': h:note-id(.), 'n': h:note-number(.) }"/>
+    <xsl:variable name="note" select="map { 'id': h:note-id(.), 'n': tt:note-number(.) }"/>
     <li id="{$note?id}">
       <span class="note-n">{$note?n}.</span>
       <div class="note-body">
@@ -542,7 +542,7 @@
                             or self::q or self::ref or self::unclear or self::sic or self::add or self::roleName
                             or self::quote[not(p | ab | lg | list | table)]])
            then h:glued-to-note($n/..) else false())
-        else if ($next/self::note) then h:is-footnote($next)
+        else if ($next/self::note) then tt:is-footnote($next)
         else if ($next/self::text() and not(normalize-space($next))) then h:glued-to-note($next)
         else false()"/>
   </xsl:function>
@@ -649,148 +649,11 @@
     <xsl:variable name="n" select="normalize-space($ref/@target)"/>
     <xsl:variable name="t" select="if (contains($n, ' ')) then substring-before($n, ' ') else $n"/>
     <xsl:variable name="id" select="if (starts-with($t, '#')) then substring($t, 2) else ()"/>
-    <xsl:variable name="target" select="if ($id) then h:by-id($id, $ref)[1] else ()"/>
+    <xsl:variable name="target" select="if ($id) then tt:by-id($id, $ref)[1] else ()"/>
     <xsl:sequence select="
         if (empty($target) or $target/ancestor-or-self::teiHeader or $target/ancestor-or-self::standOff) then ()
-        else if ($target/self::note[h:is-footnote(.)]) then '#' || h:note-id($target)
+        else if ($target/self::note[tt:is-footnote(.)]) then '#' || h:note-id($target)
         else '#' || h:safe-id($id)"/>
   </xsl:function>
-
-  <!-- ====================================================================================== -->
-  <!-- Finding things: html-local copies of what common.xsl offers as tt:…                    -->
-  <!-- ====================================================================================== -->
-
-  <!-- (key('tt:id', $id, root($context))) The elements whose xml:id is $id (a string without
-       whitespace), in the document of the node $context, in document order. fn:id() finds them through an index SaxonJS builds once per
-       document (cheaper than an xsl:key, built for every transform); it also finds a plain @id,
-       and trims: hence the filter. -->
-  <xsl:function name="h:by-id">
-    <xsl:param name="id"/>
-    <xsl:param name="context"/>
-    <xsl:sequence select="id($id, $context)[string(@xml:id) = $id]"/>
-  </xsl:function>
-
-  <!-- (tt:document) The document: the first div[@type='document'], else the body, else the root
-       element. -->
-  <xsl:function name="h:document" as="element()?">
-    <xsl:param name="context" as="node()"/>
-    <xsl:variable name="root" select="root($context)"/>
-    <xsl:variable name="div" select="$root/descendant-or-self::div[@type = 'document'][1]"/>
-    <xsl:sequence select="if ($div) then $div
-                          else ($root/descendant::body[1], $root/descendant-or-self::*[1])[1]"/>
-  </xsl:function>
-
-  <!-- (tt:source-note) The source note: an inline note[@type='source'] at the top of the document
-       (1940s volumes) or, in later volumes, the numbered note[@type='source'] on the head. -->
-  <xsl:function name="h:source-note" as="element(note)?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="(
-        $doc/note[@type = 'source'],
-        $doc/head//note[@type = 'source'],
-        $doc/head//note[starts-with(normalize-space(), 'Source:')])[1]"/>
-  </xsl:function>
-
-  <!-- (tt:is-footnote) A note printed at the foot (every note but an inline one). ($note: an
-       element) -->
-  <xsl:function name="h:is-footnote">
-    <xsl:param name="note"/>
-    <xsl:sequence select="not($note/@rend = 'inline' or $note/@place = 'inline')"/>
-  </xsl:function>
-
-  <!-- (tt:note-number) The number a footnote ($note) is printed with: its @n, else its position
-       among the footnotes. -->
-  <xsl:function name="h:note-number">
-    <xsl:param name="note"/>
-    <xsl:variable name="n" select="normalize-space($note/@n)"/>
-    <xsl:sequence select="if ($n) then $n
-        else string(count(($note/preceding::note | $note/ancestor::note)[h:is-footnote(.)]
-                             [not(ancestor::teiHeader or ancestor::standOff)]) + 1)"/>
-  </xsl:function>
-
-  <!-- (tt:note-id) A stable identifier for a note ($note): its xml:id, else one made from its
-       number. -->
-  <xsl:function name="h:note-xml-id">
-    <xsl:param name="note"/>
-    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
-        else 'fn' || count($note/preceding::note | $note/ancestor::note) + 1"/>
-  </xsl:function>
-
-  <!-- (tt:file-number) The State Department decimal file number: from the header if the converter
-       recorded it, else from the source note ("761.91/8–348: Telegram"; "…Central Files,
-       747C.00/10–2556."). $text: h:plain($note). -->
-  <xsl:function name="h:file-number" as="xs:string?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:param name="note" as="element()?"/>
-    <xsl:param name="text" as="xs:string?"/>
-    <xsl:variable name="header" select="normalize-space(($h:tei/teiHeader/descendant::idno[@type = 'frus-file-number'])[1])"/>
-    <xsl:variable name="pattern"
-        select="'[0-9]{3}[0-9A-Za-z.]*( [A-Z][A-Za-z]+)?/[0-9A-Za-z]+([–\-][0-9A-Za-z]+)*'"/>
-    <xsl:sequence select="
-        if ($header) then $header
-        else if (empty($note)) then ()
-        else if ($note/@rend = 'inline' and matches($text, '^' || $pattern))
-          then replace($text, '^(' || $pattern || ').*$', '$1')
-        else if (contains($text, 'Central Files,') and matches($text, 'Central Files,\s*' || $pattern))
-          then replace($text, '^.*?Central Files,\s*(' || $pattern || ').*$', '$1')
-        else ()"/>
-  </xsl:function>
-
-  <!-- (tt:dateline) The document's own dateline: in its opener, or standing directly in the div
-       (not a dateline that only says "[Received …]"). -->
-  <xsl:function name="h:dateline" as="element()?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="($doc/opener/dateline, $doc/dateline)
-                          [not(starts-with(normalize-space(), '[Received'))][1]"/>
-  </xsl:function>
-
-  <!-- (tt:document-date) The document date, ISO 8601: the dateline's date, else the date of
-       sending in the header, else the FRUS date range if it is one day. -->
-  <xsl:function name="h:document-date" as="xs:string?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:param name="dateline" as="element()?"/>
-    <xsl:variable name="dateline-date" select="string($dateline//date[@when][1]/@when)"/>
-    <xsl:sequence select="
-        if ($dateline-date) then $dateline-date
-        else
-          let $sent := string(($h:tei/teiHeader//correspAction[@type = 'sent']/date/@when)[1])
-          return if ($sent) then $sent
-          else
-            let $range := $doc/@*[namespace-uri() = 'http://history.state.gov/frus/ns/1.0'],
-                $min := string($range[local-name() = 'doc-dateTime-min']),
-                $max := string($range[local-name() = 'doc-dateTime-max'])
-            return if ($min and $min = $max) then $min
-            else if ($min and substring($min, 1, 10) = substring($max, 1, 10)) then substring($min, 1, 10)
-            else ()"/>
-  </xsl:function>
-
-  <!-- (tt:plain) The text of nodes ($node: node()*) without the notes and page breaks in them,
-       whitespace normalised; a note asked for itself gives its text. Text nodes, or an element
-       with no element in it, are just their string value (whitespace normalised). -->
-  <xsl:function name="h:plain">
-    <xsl:param name="node"/>
-    <xsl:choose>
-      <xsl:when test="every $n in $node satisfies $n instance of text()">
-        <xsl:sequence select="normalize-space(string-join($node))"/>
-      </xsl:when>
-      <xsl:when test="count($node) eq 1 and $node instance of element() and empty($node/*)
-                      and not($node/(self::pb | self::fw | self::teiHeader | self::standOff))">
-        <xsl:sequence select="normalize-space($node)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="parts" as="xs:string*">
-          <xsl:apply-templates select="$node ! (if (self::note) then node() else .)" mode="h:plain"/>
-        </xsl:variable>
-        <xsl:sequence select="normalize-space(string-join($parts))"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
-
-  <xsl:mode name="h:plain" on-no-match="shallow-skip"/>
-  <xsl:template match="text()" mode="h:plain" as="xs:string">{.}</xsl:template>
-  <xsl:template match="note | pb | fw | teiHeader | standOff" mode="h:plain"/>
-  <xsl:template match="lb | cell[preceding-sibling::cell] | item | label" mode="h:plain" as="xs:string*">
-    <xsl:sequence select="' '"/>
-    <xsl:apply-templates mode="h:plain"/>
-  </xsl:template>
 
 </xsl:stylesheet>

@@ -27,7 +27,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="blocks.xsl"/>
 
   <xsl:output method="json" indent="yes" encoding="UTF-8"/>
 

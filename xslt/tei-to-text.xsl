@@ -35,7 +35,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="blocks.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

@@ -1,23 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  common.xsl: shared templates and functions for every telegram-tei output
-  (tei-to-text.xsl, tei-to-json.xsl, tei-to-html.xsl).
+  blocks.xsl: a FRUS document (or a note) as blocks of laid-out text, for the outputs that print
+  text (tei-to-text.xsl, tei-to-json.xsl). Imports lookups.xsl (finding things, plain text).
 
-  Input: either a whole TEI document (teiHeader, optional standOff, text/body/div[@type='document'])
-  or a bare FRUS <div type="document"> as the Office of the Historian publishes it.
+  Everything here lives in the tt: namespace (functions, modes, named templates), so an importing
+  stylesheet keeps the default mode and the unprefixed names for itself.
 
-  Everything here lives in the tt: namespace (functions, modes, named templates, keys), so an
-  importing stylesheet keeps the default mode and the unprefixed names for itself.
-
-  What it offers, in the order of this file:
-    1. Finding things       tt:document (the document div), tt:tei (the TEI element, if any),
-                            tt:id-ref ("#x" → "x"), tt:source-note, tt:is-footnote, tt:is-frame,
-                            tt:footnotes, tt:note-number, tt:note-id, tt:entity (standOff record a
-                            mention's @ref points to), tt:entity-kind, tt:mention-type,
-                            tt:file-number, tt:dateline, tt:document-date; key tt:id (xml:id)
-    2. Plain text           tt:plain($nodes): their text without notes or page breaks, whitespace
-                            normalised (mode tt:plain)
-    3. Blocks               tt:blocks($element) (mode tt:flatten): the document (or a note) as a
+    1. Blocks               tt:blocks($element) (mode tt:flatten): the document (or a note) as a
                             flat sequence of maps: one per block (paragraph, list item, table row,
                             opener or closer line …) with its kind (tt:block-kind of the element
                             that owns its text), that element's parent (rows of one table), whether
@@ -26,7 +15,7 @@
                             source's text nodes, and marker maps for mention starts and ends,
                             footnote markers, page breaks in the text and tabs between table cells;
                             and one per page break standing between blocks (tt:is-page-break).
-    4. Layout               tt:layout($block): the block's text with whitespace normalised as
+    2. Layout               tt:layout($block): the block's text with whitespace normalised as
                             history.state.gov prints it, as a sequence of strings interleaved with
                             marker maps (footnote markers, page breaks, mention starts and ends),
                             each carrying its offset (in Unicode code points) in the text;
@@ -47,184 +36,10 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- ========================================================================================= -->
-  <!-- 1. Finding things                                                                         -->
-  <!-- ========================================================================================= -->
-
-  <xsl:key name="tt:id" match="*[@xml:id]" use="string(@xml:id)"/>
-
-  <!-- The document: the first div[@type='document'], else the body, else the root element. -->
-  <xsl:function name="tt:document" as="element()?">
-    <xsl:param name="context" as="node()"/>
-    <xsl:variable name="root" select="root($context)"/>
-    <xsl:sequence select="(
-        $root/descendant-or-self::div[@type = 'document'],
-        $root/descendant::body,
-        $root/descendant-or-self::*[1])[1]"/>
-  </xsl:function>
-
-  <!-- The TEI element above the document, if the input is a whole TEI document. -->
-  <xsl:function name="tt:tei" as="element(TEI)?">
-    <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="root($context)/descendant-or-self::TEI[1]"/>
-  </xsl:function>
-
-  <!-- "#p_DJF1" → "p_DJF1" (also for a list of pointers: only the first is taken). -->
-  <xsl:function name="tt:id-ref" as="xs:string?">
-    <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="all" select="normalize-space($pointer)"/>
-    <xsl:variable name="first" select="if (contains($all, ' ')) then substring-before($all, ' ') else $all"/>
-    <xsl:sequence select="if (not($first)) then () else if (starts-with($first, '#')) then substring($first, 2) else $first"/>
-  </xsl:function>
-
-  <!-- The source note: an inline note[@type='source'] at the top of the document (1940s volumes)
-       or, in later volumes, the numbered note[@type='source'] on the head. -->
-  <xsl:function name="tt:source-note" as="element(note)?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="(
-        $doc/note[@type = 'source'],
-        $doc/head//note[@type = 'source'],
-        $doc/head//note[starts-with(normalize-space(), 'Source:')])[1]"/>
-  </xsl:function>
-
-  <!-- A note printed at the foot (every note but an inline one, such as the source note line). -->
-  <xsl:function name="tt:is-footnote" as="xs:boolean">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="not($note/@rend = 'inline' or $note/@place = 'inline')"/>
-  </xsl:function>
-
-  <!-- The document's frame: its own opener, closer and dateline (the parts the "bare" rendering
-       of history.state.gov leaves out). -->
-  <xsl:function name="tt:is-frame" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element[self::opener or self::closer or self::dateline]
-                                         [parent::div[@type = 'document']])"/>
-  </xsl:function>
-
-  <!-- The footnotes of a document (or of any part of it), in document order. -->
-  <xsl:function name="tt:footnotes" as="element(note)*">
-    <xsl:param name="within" as="element()"/>
-    <xsl:sequence select="$within//note[tt:is-footnote(.)]"/>
-  </xsl:function>
-
-  <!-- The number a footnote is printed with: its @n, else its position among the footnotes. -->
-  <xsl:function name="tt:note-number" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="if (normalize-space($note/@n))
-        then normalize-space($note/@n)
-        else string(count(($note/preceding::note | $note/ancestor::note)[tt:is-footnote(.)]
-                             [not(ancestor::teiHeader or ancestor::standOff)]) + 1)"/>
-  </xsl:function>
-
-  <!-- A stable identifier for a note: its xml:id, else one made from its number. -->
-  <xsl:function name="tt:note-id" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
-        else 'fn' || count($note/preceding::note | $note/ancestor::note) + 1"/>
-  </xsl:function>
-
-  <!-- The authority record a mention points to with @ref, looked up in the standOff. -->
-  <xsl:function name="tt:entity" as="element()?">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="id" select="tt:id-ref($mention/@ref)"/>
-    <xsl:sequence select="if ($id)
-        then key('tt:id', $id, root($mention))[ancestor::standOff][1]
-        else ()"/>
-  </xsl:function>
-
-  <!-- What kind of thing an authority record describes. -->
-  <xsl:function name="tt:entity-kind" as="xs:string">
-    <xsl:param name="entity" as="element()"/>
-    <xsl:apply-templates select="$entity" mode="tt:entity-kind"/>
-  </xsl:function>
-  <xsl:template match="person | personGrp" mode="tt:entity-kind" as="xs:string">person</xsl:template>
-  <xsl:template match="place" mode="tt:entity-kind" as="xs:string">place</xsl:template>
-  <xsl:template match="org" mode="tt:entity-kind" as="xs:string">org</xsl:template>
-  <xsl:template match="*[@type = 'role'] | role" mode="tt:entity-kind" as="xs:string">role</xsl:template>
-  <xsl:template match="*" mode="tt:entity-kind" as="xs:string">{local-name()}</xsl:template>
-
-  <!-- What a mention in the text is: person, place, org, role, date, term or name (empty for an
-       element that is not a mention). -->
-  <xsl:variable name="tt:mention-types" as="map(xs:string, xs:string)" select="map {
-      'persName': 'person', 'placeName': 'place', 'geogName': 'place', 'orgName': 'org',
-      'rs': 'role', 'date': 'date', 'time': 'date', 'gloss': 'term', 'term': 'term', 'name': 'name' }"/>
-
-  <xsl:function name="tt:mention-type" as="xs:string?">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="if (namespace-uri($element) = 'http://www.tei-c.org/ns/1.0')
-                          then $tt:mention-types(local-name($element)) else ()"/>
-  </xsl:function>
-
-  <!-- The State Department decimal file number: from the header if the converter recorded it,
-       else from the source note ("761.91/8–348: Telegram"; "…Central Files, 747C.00/10–2556."). -->
-  <xsl:function name="tt:file-number" as="xs:string?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="header" select="tt:tei($doc)/teiHeader//idno[@type = 'frus-file-number']"/>
-    <xsl:variable name="note" select="tt:source-note($doc)"/>
-    <xsl:variable name="text" select="if ($note) then tt:plain($note) else ''"/>
-    <xsl:variable name="pattern"
-        select="'[0-9]{3}[0-9A-Za-z.]*( [A-Z][A-Za-z]+)?/[0-9A-Za-z]+([–\-][0-9A-Za-z]+)*'"/>
-    <xsl:sequence select="(
-        normalize-space($header[1])[.],
-        if ($note/@rend = 'inline' and matches($text, '^' || $pattern))
-          then replace($text, '^(' || $pattern || ').*$', '$1') else (),
-        if (matches($text, 'Central Files,\s*' || $pattern))
-          then replace($text, '^.*?Central Files,\s*(' || $pattern || ').*$', '$1') else ()
-        )[1]"/>
-  </xsl:function>
-
-  <!-- The document's own dateline: in its opener, or standing directly in the div (not a
-       dateline that only says "[Received …]"). -->
-  <xsl:function name="tt:dateline" as="element(dateline)?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="($doc/opener/dateline, $doc/dateline)
-                          [not(starts-with(normalize-space(), '[Received'))][1]"/>
-  </xsl:function>
-
-  <!-- The document date, ISO 8601 (xs:date or xs:dateTime as the TEI gives it): the dateline's
-       date, else the date of sending in the header, else the FRUS date range if it is one day. -->
-  <xsl:function name="tt:document-date" as="xs:string?">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="dateline-date" select="tt:dateline($doc)//date[@when][1]/@when"/>
-    <xsl:variable name="sent" select="tt:tei($doc)/teiHeader//correspAction[@type = 'sent']/date/@when"/>
-    <!-- FRUS's own date range of the document (the doc-dateTime min and max attributes on gold divs) -->
-    <xsl:variable name="range" select="$doc/@*[namespace-uri() = 'http://history.state.gov/frus/ns/1.0']"/>
-    <xsl:variable name="min" select="string($range[local-name() = 'doc-dateTime-min'])"/>
-    <xsl:variable name="max" select="string($range[local-name() = 'doc-dateTime-max'])"/>
-    <xsl:sequence select="(
-        string($dateline-date)[.],
-        string($sent[1])[.],
-        if ($min and $min = $max) then $min
-        else if ($min and substring($min, 1, 10) = substring($max, 1, 10)) then substring($min, 1, 10)
-        else ()
-        )[1]"/>
-  </xsl:function>
+  <xsl:import href="lookups.xsl"/>
 
   <!-- ========================================================================================= -->
-  <!-- 2. Plain text                                                                             -->
-  <!-- ========================================================================================= -->
-
-  <!-- The text of nodes without the notes and page breaks in them, whitespace normalised.
-       tt:plain($head) is the head without its footnotes; tt:plain($note) is the note's text. -->
-  <xsl:function name="tt:plain" as="xs:string">
-    <xsl:param name="node" as="node()*"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <!-- a note asked for itself gives its text; notes inside what is asked for are left out -->
-      <xsl:apply-templates select="$node ! (if (self::note) then node() else .)" mode="tt:plain"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
-  </xsl:function>
-
-  <xsl:mode name="tt:plain" on-no-match="shallow-skip"/>
-  <xsl:template match="text()" mode="tt:plain" as="xs:string">{.}</xsl:template>
-  <xsl:template match="note | pb | fw | teiHeader | standOff" mode="tt:plain"/>
-  <xsl:template match="lb | cell[preceding-sibling::cell] | item | label" mode="tt:plain" as="xs:string*">
-    <xsl:sequence select="' '"/>
-    <xsl:apply-templates mode="tt:plain"/>
-  </xsl:template>
-
-  <!-- ========================================================================================= -->
-  <!-- 3. Blocks (mode tt:flatten) and their inline content (mode tt:events)                     -->
+  <!-- 1. Blocks (mode tt:flatten) and their inline content (mode tt:events)                     -->
   <!-- ========================================================================================= -->
 
   <!--
@@ -442,7 +257,7 @@
   </xsl:template>
 
   <!-- ========================================================================================= -->
-  <!-- 4. Layout of a block                                                                      -->
+  <!-- 2. Layout of a block                                                                      -->
   <!-- ========================================================================================= -->
 
   <!--
