@@ -62,8 +62,14 @@ function vm(field) {
 }
 const mb = (bytes) => (bytes === undefined ? '?' : `${(bytes / 1048576).toFixed(0)} MB`);
 let peakSampled = 0;
+let peakWhen = 'before the conversion';
+let phase = () => 'before the conversion';
 const sampler = setInterval(() => {
-  peakSampled = Math.max(peakSampled, process.memoryUsage().rss);
+  const rss = process.memoryUsage().rss;
+  if (rss > peakSampled) {
+    peakSampled = rss;
+    peakWhen = phase();
+  }
 }, 100);
 sampler.unref();
 
@@ -97,9 +103,13 @@ const result = await runBatch({
   timings: true,
   ...(values['worker-heap'] !== undefined ? { workerHeapMb: Number(values['worker-heap']) } : {}),
   onEvent(event) {
-    if (event.kind === 'start') started = performance.now();
+    if (event.kind === 'start') {
+      started = performance.now();
+      phase = () => `at ${Math.round((lastDone / event.total) * 100)} % of the conversion`;
+    }
     if (event.kind === 'corpus') {
       corpusAt = { rss: process.memoryUsage().rss, ms: performance.now() };
+      phase = () => 'while the corpus files were written';
       process.stderr.write(`  corpus files for ${event.documents} documents: rss ${mb(corpusAt.rss)} as they start (conversion workers stopped)\n`);
     }
     if (event.kind !== 'input') return;
@@ -125,7 +135,7 @@ console.log(`documents: ${converted} converted, ${t.failedDocuments} failed, ${t
 console.log(`wall time: ${wall.toFixed(1)} s (from the first input to the corpus files and report.json)`);
 console.log(`throughput: ${(converted / wall).toFixed(1)} documents/s with ${jobs} worker${jobs === 1 ? '' : 's'}`);
 console.log(`main thread event-loop utilisation: ${(elu.utilization * 100).toFixed(0)} %`);
-console.log(`peak memory: ${mb(vm('VmHWM'))} (VmHWM: main thread + workers); largest sampled RSS ${mb(peakSampled)}`);
+console.log(`peak memory: ${mb(vm('VmHWM'))} (VmHWM: main thread + workers); largest sampled RSS ${mb(peakSampled)} (${peakWhen})`);
 console.log(`RSS over the run: ${rssAt.join(', ')}`);
 if (result.timings && converted > 0) {
   const total = STAGES.reduce((s, k) => s + result.timings[k], 0);
