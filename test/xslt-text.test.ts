@@ -179,6 +179,44 @@ describe('a TEI document of our profile', () => {
   });
 });
 
+describe('mentions at awkward places', () => {
+  // Whitespace, footnote markers, page breaks, nesting, lists, tables and a character outside the
+  // BMP around mentions: the text keeps history.state.gov's spacing and every mention's offsets hold.
+  const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><div type="document" xml:id="d1"><head>Head <persName ref="#p1">Smith</persName></head>
+<p>the<persName resp="#resp.register" cert="high"> Smith </persName>and <placeName ref="#x #y">Paris<note n="1" xml:id="fn1">A note with <persName>Jones</persName>.</note></placeName> word <persName><note n="2" xml:id="fn2">Two.</note>Brown</persName> end <orgName><persName>Nested Inner</persName> Outer</orgName> x<date when="1948-01-01"> </date>
+ <pb n="5" xml:id="pg5"/> then <rs type="person">him</rs>  <lb/> tail <persName>A<hi>B</hi> \u{1D518}nicode</persName></p>
+<list><label>1.</label><item>Item <persName>Lbl</persName></item></list>
+<table><row><cell><persName>C1</persName></cell><cell> c2 </cell></row></table>
+</div></body></text></TEI>`;
+
+  it('gives the text with markers glued and spaces squeezed', () => {
+    expect(renderText(xml)).toBe('Head Smith\n\n\nthe Smith and Paris1 word2Brown end Nested Inner Outer x [Page 5] then him'
+      + '\n\ntail AB \u{1D518}nicode\n\n1. Item Lbl\n\nC1\tc2\n\n  1. A note with Jones.\n  2. Two.\n');
+  });
+
+  it('gives each mention its own text, trimmed, even when a footnote marker opens it', () => {
+    const json = renderJson(xml);
+    checkOffsets(json);
+    const texts = json.paragraphs.map((p) => p.mentions.map((m) => m.text));
+    expect(texts).toEqual([
+      ['Smith'],
+      ['Smith', 'Paris', 'Brown', 'Nested Inner Outer', 'Nested Inner', '', 'him'],
+      ['AB \u{1D518}nicode'],
+      ['Lbl'],
+      ['C1'],
+    ]);
+    const p = json.paragraphs[1]!;
+    expect(p.mentions[0]).toMatchObject({ start: 4, end: 9, resp: 'register', cert: 'high' });
+    expect(p.mentions[1]).toMatchObject({ ref: 'x' });
+    expect(p.mentions[6]).toMatchObject({ subtype: 'person' });
+    expect(p.notes.map((n) => [n.n, n.offset])).toEqual([['1', 19], ['2', 24]]);
+    expect(p.pages).toEqual([{ n: '5', offset: 54, id: 'pg5' }]);
+    expect(json.notes[0]?.paragraphs[0]?.mentions[0]?.text).toBe('Jones');
+  });
+});
+
 describe('confinement and errors', () => {
   afterEach(() => setStylesheetDirectory(undefined));
 

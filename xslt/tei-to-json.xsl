@@ -180,16 +180,22 @@
     <xsl:variable name="between" select="if (empty($end-marker)) then ''
         else string-join(subsequence($layout, $start-marker?item + 1, $end-marker?item - $start-marker?item - 1)
                          [not(. instance of map(*))])"/>
-    <xsl:variable name="raw" select="substring($between, 1 + $start - $start-marker?at, $raw-end - $start)"/>
+    <xsl:variable name="at" select="$start-marker?at"/>
+    <xsl:variable name="raw" select="substring($between, 1 + $start - $at, $raw-end - $start)"/>
     <xsl:variable name="lead" select="tt:edge-space($raw, 1)"/>
     <xsl:variable name="trail" select="tt:edge-space($raw, string-length($raw))"/>
-    <xsl:variable name="s" select="min(($start + $lead, $raw-end))"/>
+    <!-- The start offset counts the space owed before the mention; a footnote marker at the head
+         of the mention takes that space away ("word <persName><note/>Brown…" is "word¹Brown"), so
+         the text starts after the spaces at the head of what stands between the markers. -->
+    <xsl:variable name="content-lead" select="tt:edge-space($between, 1)"/>
+    <xsl:variable name="s" select="if ($content-lead lt string-length($between)) then $at + $content-lead
+                                   else min(($start + $lead, $raw-end))"/>
     <xsl:variable name="e" select="max(($s, $raw-end - $trail))"/>
     <xsl:sequence select="map:merge((
         map {
           'type': tt:mention-type($ms),
           'element': local-name($ms),
-          'text': substring($raw, $s - $start + 1, $e - $s),
+          'text': substring($between, $s - $at + 1, $e - $s),
           'start': $s,
           'end': $e,
           'ref': tt:id-ref($ms/@ref),
