@@ -173,7 +173,8 @@
 
   <!-- The document date, ISO 8601 (xs:date or xs:dateTime as the TEI gives it): the dateline's
        date, else the date of sending in the header, else the FRUS date range if it is one day
-       (the frus:doc-dateTime-min and -max attributes on the Office of the Historian's divs). -->
+       (the doc-dateTime-min and -max attributes, in the FRUS namespace, on the Office of the
+       Historian's divs). -->
   <xsl:function name="tt:document-date" as="xs:string?">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="dateline-date" select="string((tt:dateline($doc)//date[@when])[1]/@when)"/>

@@ -167,30 +167,30 @@
   </xsl:function>
 
   <!-- A mention (persName, placeName, orgName, rs, date, gloss …) with its offsets, trimmed of
-       any space at its edges. ($text is laid out: a space at an edge is one character.) -->
+       any space at its edges; $layout is its paragraph's (tt:layout), $start-marker and $end-marker
+       its markers there. -->
   <xsl:function name="tt:mention" as="map(*)">
     <xsl:param name="ms" as="element()"/>
     <xsl:param name="layout" as="item()*"/>
     <xsl:param name="start-marker" as="map(*)"/>
     <xsl:param name="end-marker" as="map(*)?"/>
     <xsl:variable name="start" select="$start-marker?offset"/>
-    <xsl:variable name="raw-end" select="max(($start, $end-marker?offset))"/>
-    <!-- The mention's text from the layout between its two markers rather than from the paragraph:
-         SaxonJS's substring and string-length walk the whole string. -->
+    <xsl:variable name="end" select="($end-marker?offset, $start)[1]"/>
+    <!-- The text between the two markers, from the layout rather than from the paragraph (SaxonJS's
+         substring and string-length walk the whole string); it starts at offset $at, before any
+         space owed ahead of the mention. -->
+    <xsl:variable name="at" select="$start-marker?at"/>
     <xsl:variable name="between" select="if (empty($end-marker)) then ''
         else string-join(subsequence($layout, $start-marker?item + 1, $end-marker?item - $start-marker?item - 1)
                          [not(. instance of map(*))])"/>
-    <xsl:variable name="at" select="$start-marker?at"/>
-    <xsl:variable name="raw" select="substring($between, 1 + $start - $at, $raw-end - $start)"/>
-    <xsl:variable name="lead" select="tt:edge-space($raw, 1)"/>
-    <xsl:variable name="trail" select="tt:edge-space($raw, string-length($raw))"/>
-    <!-- The start offset counts the space owed before the mention; a footnote marker at the head
-         of the mention takes that space away ("word <persName><note/>Brown…" is "word¹Brown"), so
-         the text starts after the spaces at the head of what stands between the markers. -->
-    <xsl:variable name="content-lead" select="tt:edge-space($between, 1)"/>
-    <xsl:variable name="s" select="if ($content-lead lt string-length($between)) then $at + $content-lead
-                                   else min(($start + $lead, $raw-end))"/>
-    <xsl:variable name="e" select="max(($s, $raw-end - $trail))"/>
+    <!-- The text starts after the spaces at its head. (Not simply at $start: a footnote marker at
+         the head of the mention takes away the space $start counted on: "word <persName><note/>Brown"
+         is "word¹Brown".) A mention with no text stands where its start offset says. -->
+    <xsl:variable name="lead" select="tt:edge-space($between, 1)"/>
+    <xsl:variable name="blank" select="$lead eq string-length($between)"/>
+    <xsl:variable name="s" select="if ($blank) then max(($start, $end)) else $at + $lead"/>
+    <xsl:variable name="e" select="if ($blank) then $s
+                                   else max(($s, $end - tt:edge-space($between, string-length($between))))"/>
     <xsl:sequence select="map:merge((
         map {
           'type': tt:mention-type($ms),
