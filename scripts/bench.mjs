@@ -62,8 +62,8 @@ function vm(field) {
 }
 const mb = (bytes) => (bytes === undefined ? '?' : `${(bytes / 1048576).toFixed(0)} MB`);
 let peakSampled = 0;
-let peakWhen = 'before the conversion';
 let phase = () => 'before the conversion';
+let peakWhen = phase();
 const sampler = setInterval(() => {
   const rss = process.memoryUsage().rss;
   if (rss > peakSampled) {

@@ -73,7 +73,7 @@
 
   <!-- The document (tt:document) and the TEI element above it, if any. -->
   <xsl:variable name="h:doc" as="element()?" select="tt:document(/)"/>
-  <xsl:variable name="h:tei" as="element(TEI)?" select="/descendant-or-self::TEI[1]"/>
+  <xsl:variable name="h:tei" as="element(TEI)?" select="tt:tei(/)"/>
 
   <!-- ====================================================================================== -->
   <!-- The page                                                                               -->

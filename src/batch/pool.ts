@@ -105,7 +105,7 @@ export function createConverter(jobs: number, settings: ThreadSettings, workerHe
     idleTimeout: 60_000,
     isolateWorkers: false,
     workerData: settings,
-    ...(workerHeapMb > 0 ? { resourceLimits: workerResourceLimits(workerHeapMb) } : {}),
+    resourceLimits: workerResourceLimits(workerHeapMb),
   });
   // A worker that fails while starting (a module that does not load) is not replaced, and the
   // tasks waiting for it would wait for ever: refuse them all, and every later one.
