@@ -30,8 +30,18 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tt="urn:x-telegram-tei:xslt"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    xmlns:frus="http://history.state.gov/frus/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
+
+  <!-- Whitespace between the children of these elements carries no meaning: TEI gives them
+       element-only content. Our TEI is indented there (src/tei/indent.ts, whose list of elements
+       test/tei-indent.test.ts checks against this one); no output may see that indentation.
+       Mixed content (p, head, note, opener, closer …) is never indented, and never stripped here. -->
+  <xsl:strip-space elements="TEI teiHeader fileDesc titleStmt respStmt publicationStmt notesStmt sourceDesc
+      encodingDesc appInfo application tagsDecl profileDesc correspDesc correspAction standOff
+      listPerson listPlace listOrg person personGrp place org text body front back div list table row
+      postscript lg frus:attachment"/>
 
   <!-- ========================================================================================= -->
   <!-- 1. Finding things                                                                         -->

@@ -63,10 +63,9 @@
 
   <xsl:output method="html" html-version="5" include-content-type="no" encoding="UTF-8" indent="no"/>
 
-  <!-- Whitespace between the children of these elements carries no meaning. -->
-  <xsl:strip-space elements="TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc profileDesc
-      correspDesc standOff listPerson listPlace listOrg person place org text body front back
-      div list table row opener closer frus:attachment postscript lg"/>
+  <!-- Whitespace between the children of the elements lookups.xsl names carries no meaning; in
+       the HTML, neither does whitespace between the parts of an opener or closer. -->
+  <xsl:strip-space elements="opener closer"/>
 
   <!-- Anything not handled below: its text, without its markup. -->
   <xsl:mode on-no-match="text-only-copy"/>
