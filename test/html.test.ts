@@ -5,12 +5,18 @@
  *     with xslt3 when build/xslt/*.sef.json is missing or older than xslt/*.xsl): footnote links
  *     both ways, page numbers, entity marking and index, landmarks, no network references, and
  *     text that looks like markup staying text.
- * (b) A real browser (Debian's Chromium through playwright-core): footnote navigation, tooltips
- *     on keyboard focus, print styles, no console errors or requests; screenshots in out/test-html/.
+ * (b) A real browser (Debian's Chromium through playwright-core): footnote navigation, one tab
+ *     stop per index entry with mentions reached from it and linked back, tooltips on focus, print
+ *     styles, desktop and phone widths (the edition and the corpus index page), no console errors
+ *     or requests.
+ *
+ * Everything is written to a temporary folder, removed at the end. To keep the screenshots
+ * (desktop and phone width), name a folder: TELEGRAM_TEI_SCREENSHOTS=/some/dir npx vitest run test/html.test.ts
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
@@ -19,7 +25,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const xsltDir = join(root, 'xslt');
 const buildDir = join(root, 'build', 'xslt');
-const outDir = join(root, 'out', 'test-html');
+const outDir = mkdtempSync(join(tmpdir(), 'telegram-tei-html-'));
+const screenshotDir = process.env['TELEGRAM_TEI_SCREENSHOTS'] || outDir;
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 const fixtures = join(root, 'test', 'fixtures');
 const goldDir = resolve(root, '..', 'shared', 'corpus', 'frus-dev', 'gold');
 const chromiumPath = '/usr/bin/chromium';
@@ -209,14 +217,19 @@ describe('tei-to-html: the seed telegram', () => {
   });
 
   it('marks persons, places and organisations with their kind, certainty and index entry', () => {
-    const mentions = all.filter((t) => t.name === 'span' && hasClass(t, 'ent'));
+    const mentions = all.filter((t) => hasClass(t, 'ent') && (t.name === 'a' || t.name === 'span'));
     expect(mentions.length).toBe(30);
     const idSet = new Set(ids(all));
     const indexLinks = new Set(all.filter((t) => t.name === 'a' && t.attrs.href?.startsWith('#m-')).map((t) => t.attrs.href.slice(1)));
     for (const m of mentions) {
       expect(m.attrs.class).toMatch(/\bent-(person|place|org)\b/);
       expect(m.attrs.class).toMatch(/\bcert-(high|medium|low|none)\b/);
-      expect(m.attrs.tabindex).toBe('0');
+      // no tab stop (the index has one per entry), but a link to its index entry
+      expect(m.attrs.tabindex).toBe('-1');
+      expect(m.name).toBe('a');
+      const entry = all.find((t) => t.attrs.id === m.attrs.href?.slice(1));
+      expect(entry?.name, `${m.attrs.id} links to its entry`).toBe('li');
+      expect(hasClass(entry!, 'reg-entry')).toBe(true);
       expect(m.attrs.id).toBeTruthy();
       expect(indexLinks.has(m.attrs.id), `index links to ${m.attrs.id}`).toBe(true);
       expect(idSet.has(m.attrs['aria-describedby']), `description ${m.attrs['aria-describedby']}`).toBe(true);
@@ -231,6 +244,19 @@ describe('tei-to-html: the seed telegram', () => {
     expect(ambassador?.attrs['data-tip']).toContain('British Ambassador in the Soviet Union');
     expect(ambassador?.attrs['data-tip']).toContain('certainty: medium');
     expect(mentions.filter((m) => hasClass(m, 'cert-low')).map((m) => m.attrs['data-ref'])).toEqual(['org-voroshilov-academy']);
+    // the index: one tab stop per entry (its first mention link; the others are reached with
+    // the arrow keys), and every entry links back to each of its mentions
+    const navTags = all.filter((t) => t.i > all.findIndex((x) => x.name === 'nav') && t.i < all.findIndex((x) => x.name === 'footer'));
+    const entries = navTags.filter((t) => t.name === 'li' && hasClass(t, 'reg-entry'));
+    const entryLinks = navTags.filter((t) => t.name === 'a' && t.attrs.href?.startsWith('#m-'));
+    expect(entries.length).toBe(new Set(mentions.map((m) => m.attrs.href)).size);
+    expect(entries.length).toBe(11);
+    expect(entryLinks.filter((a) => a.attrs.tabindex === undefined).length).toBe(entries.length);
+    expect(entryLinks.filter((a) => a.attrs.tabindex === '-1').length).toBe(entryLinks.length - entries.length);
+    for (const m of mentions) {
+      const entryOf = [...entries].reverse().find((e) => e.i < entryLinks.find((a) => a.attrs.href === `#${m.attrs.id}`)!.i);
+      expect(entryOf?.attrs.id, `the entry that links to ${m.attrs.id} is the one it links to`).toBe(m.attrs.href.slice(1));
+    }
     // the index: register names and descriptions
     const nav = textOf(html.slice(html.indexOf('<nav'), html.indexOf('</nav>')));
     for (const s of ['Bernard Law Montgomery', 'Joseph Stalin', 'Alexander Mikhailovich Vasilevsky', 'Maurice Drummond Peterson',
@@ -360,6 +386,8 @@ describe.skipIf(!hasChromium)(browserSuite, () => {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'seed.html'), renderHtml(fixture('seed-sample.tei.xml')));
     writeFileSync(join(outDir, 'markup-in-text.html'), renderHtml(fixture('markup-in-text.tei.xml')));
+    writeFileSync(join(outDir, 'index.html'), transform(indexSef, fixture('index-sample.xml')));
+    mkdirSync(screenshotDir, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
@@ -387,7 +415,7 @@ describe.skipIf(!hasChromium)(browserSuite, () => {
   it('follows a footnote reference to its note and back', async () => {
     const page = await open('seed.html');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.screenshot({ path: join(outDir, 'seed.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'seed-desktop.png'), fullPage: true });
 
     const ref = page.locator('sup.fn-ref a').first();
     await ref.click();
@@ -404,9 +432,90 @@ describe.skipIf(!hasChromium)(browserSuite, () => {
     await page.close();
   }, 60_000);
 
+  /** What has the focus: tag, id and class of the active element, and whether it is in the index or a mention. */
+  const focused = (page: Page): Promise<{ tag: string; id: string; cls: string; inIndex: boolean; mention: boolean }> =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return {
+        tag: e?.tagName.toLowerCase() ?? '', id: e?.id ?? '', cls: e?.className ?? '',
+        inIndex: !!e?.closest('nav.register'), mention: !!e?.closest('.ent'),
+      };
+    });
+
+  it('has one tab stop per index entry and none per mention', async () => {
+    const page = await open('seed.html');
+    const stops: Awaited<ReturnType<typeof focused>>[] = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.tag === 'body' || (stops.length > 0 && f.tag === stops[0]!.tag && f.id === stops[0]!.id && f.cls === stops[0]!.cls)) break;
+      stops.push(f);
+    }
+    const entries = await page.$$eval('nav.register li.reg-entry', (l) => l.length);
+    const footnotes = await page.$$eval('sup.fn-ref a', (l) => l.length);
+    expect(entries).toBe(11);
+    expect(stops[0]!.cls).toBe('skip-link');
+    expect(stops.filter((f) => f.mention)).toEqual([]);
+    expect(stops.filter((f) => f.inIndex).length).toBe(entries);
+    // the skip link, the footnote references and their links back, one per index entry: no more
+    expect(stops.length).toBe(1 + 2 * footnotes + entries);
+    await page.close();
+  }, 60_000);
+
+  it('moves through an entry\'s mentions with the arrow keys, and links mentions and entries both ways', async () => {
+    const page = await open('seed.html');
+    const entry = page.locator('nav.register li.reg-entry', { has: page.locator('a[href="#m-2"]') });
+    const entryId = await entry.getAttribute('id');
+    const links = entry.locator('.reg-refs a');
+    expect(await links.count()).toBeGreaterThan(2);
+    await links.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await links.nth(1).evaluate((a) => a === document.activeElement)).toBe(true);
+    // the entry's one tab stop moves with the focus
+    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('tabindex')))).toEqual(
+      (await links.evaluateAll((all) => all.map((_, i) => (i === 1 ? null : '-1')))));
+    await page.keyboard.press('End');
+    const last = await links.last().getAttribute('href');
+    expect(await links.last().evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft'); // wraps round to the last
+    expect(await links.last().evaluate((a) => a === document.activeElement)).toBe(true);
+    // Enter: to the mention, which takes the focus and shows its description
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(last);
+    await expect.poll(async () => (await focused(page)).id).toBe(last!.slice(1));
+    expect(await page.$eval(last!, (el) => getComputedStyle(el, '::after').content)).toContain('Bernard Law Montgomery');
+    await expect.poll(() => inViewport(page, last!)).toBe(true);
+    // and from the mention back to its entry
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${entryId}`);
+    await expect.poll(async () => (await focused(page)).id).toBe(entryId);
+    await page.keyboard.press('Tab');
+    expect(await links.last().evaluate((a) => a === document.activeElement)).toBe(true);
+    // a click on a mention in the text leads to its entry too
+    await page.click('#m-2');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${entryId}`);
+    expect(await targetId(page)).toBe(entryId);
+    await page.close();
+  }, 60_000);
+
+  it('fits the corpus index page on a 390 px phone and a desktop', async () => {
+    for (const [width, name] of [[390, 'index-phone.png'], [1280, 'index-desktop.png']] as const) {
+      const page = await open('index.html', width, 844);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `scroll width at ${width} px`).toBeLessThanOrEqual(width);
+      // every cell of the list of documents, "To" included, is inside the window
+      const right = await page.$$eval('.doc-table td, .doc-table th', (cells) =>
+        Math.max(...cells.filter((c) => c.getBoundingClientRect().height > 1).map((c) => c.getBoundingClientRect().right)));
+      expect(right).toBeLessThanOrEqual(width);
+      expect(await page.locator('.doc-table td.to', { hasText: 'Secretary of State' }).isVisible()).toBe(true);
+      await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+      await page.close();
+    }
+  }, 60_000);
+
   it('shows the register description on keyboard focus and a footnote pop-up on hover', async () => {
     const page = await open('seed.html');
-    // keyboard: the skip link first, then into the heading's mention
+    // keyboard: the skip link first; a mention takes the focus when an index link leads to it
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.focus('#m-2');
@@ -417,7 +526,7 @@ describe.skipIf(!hasChromium)(browserSuite, () => {
     expect(outline).not.toBe('none');
     expect(await page.$eval('#m-2', (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent))
       .toContain('Bernard Law Montgomery');
-    await page.screenshot({ path: join(outDir, 'seed-focus.png') });
+    await page.screenshot({ path: join(screenshotDir, 'seed-focus.png') });
     expect(await page.$eval('#m-2', (el) => getComputedStyle(el, '::after').display)).toBe('block');
     await page.keyboard.press('Escape');
     expect(await page.$eval('#m-2', (el) => getComputedStyle(el, '::after').display)).toBe('none');
@@ -463,7 +572,7 @@ describe.skipIf(!hasChromium)(browserSuite, () => {
     const label = await page.$eval('#pg_518 .pb-label', (el) => getComputedStyle(el).position);
     expect(label).toBe('static');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.screenshot({ path: join(outDir, 'seed-narrow.png') });
+    await page.screenshot({ path: join(screenshotDir, 'seed-phone.png'), fullPage: true });
     await page.close();
   }, 60_000);
 

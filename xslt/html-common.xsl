@@ -213,6 +213,7 @@ sup.fn-ref a:target { background: var(--target); }
 .cert-high, .cert-none { text-decoration-style: solid; }
 .cert-medium { text-decoration-style: dashed; }
 .cert-low { text-decoration-style: dotted; text-decoration-thickness: 2px; }
+a.ent { color: inherit; }
 .ent:hover, .ent:focus { background: var(--faint); }
 .ent:target { background: var(--target); box-shadow: 0 0 0 2px var(--target); }
 .ent[data-tip]:hover::after, .ent[data-tip]:focus::after {
@@ -294,7 +295,20 @@ nav.register .reg-refs a { display: inline-block; min-width: 1.5rem; padding: .0
   .layout { padding: 1.25rem 1rem 2rem; }
   .document .pb-label { position: static; width: auto; margin: 0 .2em; line-height: inherit; }
   .doc-header h1 { font-size: 1.4rem; }
+  /* the list of documents: a row a block (date, title, then from and to), so that a phone
+     needs no sideways scrolling */
+  .doc-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .doc-table, .doc-table caption, .doc-table tbody, .doc-table tr, .doc-table td { display: block; }
+  .doc-table tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
+  .doc-table td { border: 0; padding: 0; }
+  .doc-table td.date { font-family: var(--sans); font-size: .85rem; color: var(--muted); }
+  .doc-table td.from, .doc-table td.to { display: inline; font-size: .95rem; color: var(--muted); }
+  .doc-table td.from:not(:empty)::before { content: "From "; }
+  .doc-table td.from:empty + td.to:not(:empty)::before { content: "To "; }
+  .doc-table td.from:not(:empty) + td.to:not(:empty)::before { content: " to "; }
+  .registers { grid-template-columns: minmax(0, 1fr); }
 }
+.doc-table td, .register-list { overflow-wrap: anywhere; }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 
 /* ---- print: notes printed, no tooltips, page numbers kept ---- */
@@ -374,6 +388,31 @@ nav.register .reg-refs a { display: inline-block; min-width: 1.5rem; padding: .0
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Escape') { hide(); root.classList.add('tips-off'); }
   });
+  // The index: one tab stop per entry (its current mention link); the arrow keys, Home and End
+  // move through the entry's mentions, and the entry remembers the last one.
+  document.addEventListener('keydown', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('.reg-refs a') : null;
+    if (!a) return;
+    var links = Array.prototype.slice.call(a.parentNode.querySelectorAll('a'));
+    var i = links.indexOf(a), n = links.length, j;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = (i + 1) % n;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = (i + n - 1) % n;
+    else if (e.key === 'Home') j = 0;
+    else if (e.key === 'End') j = n - 1;
+    else return;
+    e.preventDefault();
+    links.forEach(function (l, k) { if (k === j) l.removeAttribute('tabindex'); else l.setAttribute('tabindex', '-1'); });
+    links[j].focus();
+  });
+  // A link to a mention or to an index entry moves the focus there too (both are focusable but
+  // no tab stops), so that Tab goes on from it and a mention shows its description.
+  function focusTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var t = id ? document.getElementById(id) : null;
+    if (t && (t.classList.contains('ent') || t.classList.contains('reg-entry'))) t.focus({ preventScroll: true });
+  }
+  window.addEventListener('hashchange', focusTarget);
+  if (location.hash) focusTarget();
   document.addEventListener('mousemove', function (e) {
     if (root.classList.contains('tips-off') && e.target.closest && !e.target.closest('.ent')) root.classList.remove('tips-off');
   });

@@ -242,6 +242,10 @@
     <xsl:call-template name="h:mention"/>
   </xsl:template>
 
+  <!-- A mention is a link to its entry in the index (which links back to every mention), but
+       not a tab stop: a keyboard user tabs through the index, one stop per entry, and reaches
+       the mentions from there (html-common.xsl's script: arrow keys within an entry, focus
+       follows the link). Inside a cross-reference (already a link) it stays a span. -->
   <xsl:template name="h:mention">
     <!-- (its group map, its id, its data-ref) if it is a mention -->
     <xsl:variable name="info" select="$h:reg?info(generate-id())"/>
@@ -249,15 +253,22 @@
       <xsl:when test="exists($info)">
         <xsl:variable name="g" select="$info[1]"/>
         <xsl:variable name="cert" select="let $c := $h:cert-bands(string(@cert)) return if ($c) then $c else h:cert(@cert)"/>
-        <span id="{$info[2]}"
-              class="ent ent-{$g?kind} cert-{$cert}"
-              tabindex="0"
-              data-tip="{$g?tip}{
+        <!-- (no link in a link: a mention inside a cross-reference or another name) -->
+        <xsl:variable name="link" select="not(ancestor::*[self::ref or self::persName or self::placeName
+                                              or self::geogName or self::orgName or self::rs])"/>
+        <xsl:element name="{if ($link) then 'a' else 'span'}">
+          <xsl:if test="$link">
+            <xsl:attribute name="href" select="'#' || $g?id"/>
+          </xsl:if>
+          <xsl:attribute name="id" select="$info[2]"/>
+          <xsl:attribute name="class" select="'ent ent-' || $g?kind || ' cert-' || $cert"/>
+          <xsl:attribute name="tabindex" select="'-1'"/>
+          <xsl:attribute name="data-tip" select="$g?tip || (
                   let $resp := if (@resp) then $h:reg?resp(string(@resp)) else ()
                   return if ($resp) then '&#10;' || $resp || (if ($cert != 'none') then '; certainty: ' || $cert else '') || '.'
                          else if ($cert != 'none') then '&#10;Certainty: ' || $cert || '.'
-                         else ()}"
-              aria-describedby="{$g?desc-id}">
+                         else ())"/>
+          <xsl:attribute name="aria-describedby" select="$g?desc-id"/>
           <xsl:if test="@ref or @corresp">
             <xsl:attribute name="data-ref" select="$info[3]"/>
           </xsl:if>
@@ -265,7 +276,7 @@
             <xsl:attribute name="lang" select="normalize-space(@xml:lang)"/>
           </xsl:if>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
       </xsl:when>
       <xsl:otherwise>
         <span class="name {local-name()}">
@@ -307,7 +318,8 @@
               <span class="sample neutral cert-low">low</span>
               <xsl:text>. </xsl:text>
             </xsl:if>
-            <xsl:text>Hover over or tab to a name for its description.</xsl:text>
+            <xsl:text>Hover over a name for its description; it links to its entry here. </xsl:text>
+            <xsl:text>With the keyboard, Tab moves from entry to entry and the arrow keys through an entry’s mentions.</xsl:text>
           </p>
           <xsl:for-each select="$h:kinds">
             <xsl:variable name="kind" select="."/>
@@ -332,7 +344,7 @@
   <!-- An entry of the index (the context: the group map). -->
   <xsl:template name="h:register-entry">
     <xsl:variable name="g" select="."/>
-    <li class="reg-entry" id="{?id}">
+    <li class="reg-entry" id="{?id}" tabindex="-1">
       <span id="{?desc-id}">
         <span class="vh">{?label}: </span>
         <span class="reg-name ent-{?kind}">{?name}</span>
@@ -352,8 +364,9 @@
         <span class="reg-forms">in the text as {string-join(?forms ! ('“' || . || '”'), ', ')}</span>
       </xsl:if>
       <xsl:text> </xsl:text>
-      <span class="reg-refs">
-        <span class="vh">Mentions: </span>
+      <!-- One tab stop per entry: its first mention; the arrow keys move to the others
+           (html-common.xsl's script). -->
+      <span class="reg-refs" role="group" aria-label="Mentions of {?name}">
         <xsl:for-each-group select="$g?refs" group-by="?where">
           <xsl:variable name="where" select="current-grouping-key()"/>
           <xsl:variable name="long" select="
@@ -363,7 +376,10 @@
               else 'the ' || $where"/>
           <xsl:variable name="several" select="count(current-group()) gt 1"/>
           <xsl:for-each select="current-group()">
-            <a href="#{?id}" title="“{?text}” in {$long}">{$where}<xsl:if test="$several"
+            <a href="#{?id}" title="“{?text}” in {$long}">
+              <xsl:if test="not(?id = $g?refs[1]?id)"><xsl:attribute name="tabindex" select="'-1'"/></xsl:if>
+              <xsl:text>{$where}</xsl:text>
+              <xsl:if test="$several"
                 >{codepoints-to-string(96 + (position() mod 26, 26)[. gt 0][1])}</xsl:if></a>
             <xsl:text> </xsl:text>
           </xsl:for-each>

@@ -188,8 +188,8 @@
           <xsl:with-param name="text" select="(normalize-space(@title)[.], normalize-space(@href)[.], 'Untitled document')[1]"/>
         </xsl:call-template>
       </td>
-      <td>{normalize-space(@from)}</td>
-      <td>{normalize-space(@to)}</td>
+      <td class="from">{normalize-space(@from)}</td>
+      <td class="to">{normalize-space(@to)}</td>
     </tr>
   </xsl:template>
 
