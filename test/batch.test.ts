@@ -22,6 +22,7 @@ import { convertBytes } from '../src/index.js';
 import { defaultRegisters } from '../src/annotate/index.js';
 import { writeIndexPages, type EntityUse, type IndexDocument } from '../src/batch/corpus.js';
 import { hasStylesheet } from '../src/transform/stylesheets.js';
+import { DOCUMENTS_LINE_SCHEMA_PATH, validateDocumentsLine } from '../src/validate/json-schema.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = readFileSync(join(repoRoot, 'examples/smith-1947-01-14-montgomery-visit.txt'));
@@ -214,6 +215,16 @@ describe('batch: conversion', () => {
     expect(firstLine.input).toBe('..odd dir/-x $(rm) ;name*.txt');
     expect(firstLine.html).toBe('_odd_dir/-x_rm_name_.html');
     expect(firstLine.document.title).toContain('Caffery');
+    // every line fits schemas/documents-line.schema.json (paths, and the document by its own
+    // schema), its keys in the schema's order
+    const lineSchema = JSON.parse(readFileSync(DOCUMENTS_LINE_SCHEMA_PATH, 'utf8')) as { properties: object };
+    for (const line of lines) {
+      const value = JSON.parse(line) as Record<string, unknown>;
+      expect(validateDocumentsLine(value, 'documents.jsonl')).toEqual([]);
+      expect(Object.keys(value)).toEqual(Object.keys(lineSchema.properties));
+      expect(Object.keys(value['document'] as object).slice(0, 2)).toEqual(['schemaVersion', 'id']);
+    }
+    expect(validateDocumentsLine({ ...JSON.parse(lines[0]!) as object, tei: 'x.xml' }, 'documents.jsonl')[0]?.text).toMatch(/^\/tei: must match pattern/);
     const xml = await readFile(join(out, 'registers.xml'), 'utf8');
     const parser = new SaxesParser({ xmlns: true });
     expect(() => parser.write(xml).close()).not.toThrow();

@@ -7,6 +7,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import { convertText } from '../src/index.js';
 import { defaultRegisters } from '../src/annotate/index.js';
 import { seedText } from './helpers.js';
+import type { DocumentJson } from '../src/transform/stylesheets.js';
 
 const ns = { t: 'http://www.tei-c.org/ns/1.0' };
 const input = seedText();
@@ -93,5 +94,14 @@ describe('the head of the seed telegram', () => {
     const ref = str('//t:head/t:persName[@type="from"]/@ref');
     expect(ref).toMatch(/^#per-/);
     expect(str(`//t:standOff//t:person[@xml:id="${ref.slice(1)}"]/t:persName[1]`)).toMatch(/Smith/);
+  });
+  it('carries that link into the JSON: the sender points to the same entity as the head\'s mention', () => {
+    const json = JSON.parse(doc.outputs!.json) as DocumentJson;
+    const ref = str('//t:head/t:persName[@type="from"]/@ref').slice(1);
+    expect(json.sender).toEqual({ name: 'Smith', kind: 'person', ref });
+    expect(json.paragraphs.find((p) => p.kind === 'head')?.mentions.find((m) => m.subtype === 'from')?.ref).toBe(ref);
+    expect(json.entities.some((e) => e.id === ref)).toBe(true);
+    // the addressee is an office no register knows: no link, said so
+    expect(json.addressee).toEqual({ name: 'Secretary of State', kind: 'office', ref: null });
   });
 });

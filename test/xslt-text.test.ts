@@ -157,8 +157,8 @@ describe('a TEI document of our profile', () => {
     expect(json.schemaVersion).toBe(documentSchemaVersion());
     expect(json.fileNumber).toBe('741.61/1–1447');
     expect(json.date).toBe('1947-01-14');
-    expect(json.sender).toEqual({ name: 'Smith', kind: 'person' });
-    expect(json.addressee).toEqual({ name: 'Secretary of State', kind: 'office' });
+    expect(json.sender).toEqual({ name: 'Smith', kind: 'person', ref: null });
+    expect(json.addressee).toEqual({ name: 'Secretary of State', kind: 'office', ref: null });
     expect(json.entities.find((e) => e.id === 'per-stalin')).toMatchObject({ kind: 'person', wikidata: 'Q855' });
     const first = json.paragraphs.find((p) => p.text.startsWith('90. 1.'));
     expect(first?.mentions[0]).toMatchObject({
@@ -168,6 +168,30 @@ describe('a TEI document of our profile', () => {
     const note3 = json.notes.find((n) => n.n === '3');
     expect(note3?.paragraphs).toHaveLength(2);
     expect(note3?.anchor).toEqual(expect.objectContaining({ paragraph: first ? first.n + 1 : -1 }));
+  });
+
+  it('gives every object\'s keys in the order the schema lists them', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas', 'document.schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+      $defs: Record<string, { properties?: Record<string, unknown>; oneOf?: { properties?: Record<string, unknown> }[] }>;
+    };
+    const order = (def: string): string[] => Object.keys(schema.$defs[def]!.properties
+      ?? schema.$defs[def]!.oneOf!.find((o) => o.properties)!.properties!);
+    /** Whether `keys` come in the order of `listed` (some may be absent). */
+    const inOrder = (keys: string[], listed: string[]): boolean =>
+      keys.every((k) => listed.includes(k)) && keys.every((k, i) => i === 0 || listed.indexOf(keys[i - 1]!) < listed.indexOf(k));
+    const json = renderJson(sample);
+    expect(Object.keys(json)).toEqual(Object.keys(schema.properties));
+    const paragraphs = [...json.paragraphs, ...json.notes.flatMap((n) => n.paragraphs)];
+    for (const p of paragraphs) {
+      expect(Object.keys(p)).toEqual(order('paragraph'));
+      for (const m of p.mentions) expect(inOrder(Object.keys(m), order('mention')), Object.keys(m).join()).toBe(true);
+    }
+    for (const n of json.notes) expect(Object.keys(n)).toEqual(order('note'));
+    for (const e of json.entities) expect(inOrder(Object.keys(e), order('entity')), Object.keys(e).join()).toBe(true);
+    expect(Object.keys(json.sender!)).toEqual(['name', 'kind', 'ref']);
+    // and so the text of the written file
+    expect(JSON.stringify(json, null, 2)).toMatch(/^\{\n {2}"schemaVersion": "[0-9.]+",\n {2}"id": /);
   });
 
   it('reports schema violations as typed messages', () => {

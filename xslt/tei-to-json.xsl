@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-to-json.xsl: a FRUS document in TEI → one JSON object, described by
-  schemas/document.schema.json (schemaVersion 1.0.0).
+  schemas/document.schema.json (schemaVersion 1.1.0).
 
   The document is a list of paragraphs: every block of text in reading order (source note line,
   head, opener lines, paragraphs, list items, table rows with tab-separated cells, closer lines,
@@ -31,7 +31,7 @@
 
   <xsl:output method="json" indent="yes" encoding="UTF-8"/>
 
-  <xsl:variable name="schema-version" as="xs:string" select="'1.0.0'"/>
+  <xsl:variable name="schema-version" as="xs:string" select="'1.1.0'"/>
 
   <!-- ========================================================================================= -->
 
@@ -109,10 +109,21 @@
     <xsl:variable name="tagged" select="(
         $doc/head//*[@type = $type][self::persName or self::gloss or self::orgName or self::name or self::rs],
         tt:tei($doc)/teiHeader//correspAction[@type = $action]/(persName | orgName | name | rs))[1]"/>
-    <xsl:sequence select="$tagged ! map {
-        'name': tt:plain(.),
-        'kind': if (self::persName) then 'person' else 'office'
-      }"/>
+    <xsl:sequence select="$tagged ! map:merge((
+        map {
+          'name': tt:plain(.),
+          'kind': if (self::persName) then 'person' else 'office'
+        },
+        tt:links(.)
+      ))"/>
+  </xsl:function>
+
+  <!-- The register links of a mention or party $e, as its JSON carries them: 'ref' (the standOff
+       record, or null) and, when it has one, 'corresp' (a user's persons list). -->
+  <xsl:function name="tt:links" as="map(*)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/@corresp) then map { 'ref': tt:id-ref($e/@ref), 'corresp': tt:id-ref($e/@corresp) }
+                          else map { 'ref': tt:id-ref($e/@ref) }"/>
   </xsl:function>
 
   <!-- ========================================================================================= -->
@@ -198,11 +209,10 @@
           'text': substring($between, $s - $at + 1, $e - $s),
           'start': $s,
           'end': $e,
-          'ref': tt:id-ref($ms/@ref),
           'resp': tt:resp($ms/@resp),
           'cert': tt:string-or-null($ms/@cert)
         },
-        $ms/@corresp ! map { 'corresp': tt:id-ref(.) },
+        tt:links($ms),
         $ms/@target ! map { 'target': tt:id-ref(.) },
         $ms/@type ! map { 'subtype': string(.) },
         $ms/@when ! map { 'when': string(.) },

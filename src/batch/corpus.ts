@@ -1,7 +1,8 @@
 /**
  * Corpus files, written after a (whole, not sharded) batch from the documents' JSON outputs:
  *
- *   documents.jsonl   one line per document: its output paths and its document JSON
+ *   documents.jsonl   one line per document: its output paths and its document JSON, each line
+ *                     validated against schemas/documents-line.schema.json
  *   registers.xml     TEI listPerson / listPlace / listOrg: every entity record used by the
  *                     documents, deduplicated by xml:id, each with a note listing the documents
  *                     that mention it (ref to the TEI, @n = how many mentions)
@@ -20,6 +21,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { DocumentJson, EntityJson, MentionJson, ParagraphJson } from '../transform/stylesheets.js';
+import { documentKeyOrder, inKeyOrder } from '../transform/key-order.js';
+import { validateDocumentsLine } from '../validate/json-schema.js';
 import { writeFilesAtomically } from '../write/atomic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -116,8 +119,16 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
         warnings.push(`${d.files.json}: left out of the corpus files (${(err as Error).message})`);
         continue;
       }
+      // the line as schemas/documents-line.schema.json describes it, keys in its order; a
+      // document that does not fit (a JSON file from another version) is left out, with a warning
+      const line = { input: d.input, stem: d.stem, tei: d.files.tei, html: d.files.html, text: d.files.text, json: d.files.json, document: inKeyOrder(doc, documentKeyOrder()) };
+      const problems = validateDocumentsLine(line, 'documents.jsonl');
+      if (problems.length > 0) {
+        warnings.push(`${d.files.json}: left out of the corpus files (does not match schemas/documents-line.schema.json: ${problems.slice(0, 2).map((m) => m.text).join('; ')})`);
+        continue;
+      }
       count++;
-      await jsonl.write(JSON.stringify({ input: d.input, stem: d.stem, tei: d.files.tei, html: d.files.html, text: d.files.text, json: d.files.json, document: doc }) + '\n');
+      await jsonl.write(JSON.stringify(line) + '\n');
       indexDocs.push({
         href: d.files.html,
         date: doc.date ?? '',

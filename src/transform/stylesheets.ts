@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import SaxonJS from 'saxon-js';
 import type { SaxonNode, TransformOptions, XError } from 'saxon-js';
 import { message, PipelineError } from '../messages.js';
+import { documentKeyOrder, inKeyOrder } from './key-order.js';
 
 export type StylesheetName = 'text' | 'json' | 'html' | 'index';
 /** `raw`: the history.state.gov layout telegram-tei reads; `reading`: a clean reading text. */
@@ -212,12 +213,12 @@ export function renderText(tei: TeiInput, layout: TextLayout = 'raw', options: T
   return run('text', tei, { layout, bare: options.bare ?? false }, options.file);
 }
 
-/** TEI → the document JSON (schemas/document.schema.json), parsed. */
+/** TEI → the document JSON (schemas/document.schema.json), parsed, its keys in the schema's order. */
 export function renderJson(tei: TeiInput, options: { file?: string } = {}): DocumentJson {
-  return JSON.parse(renderJsonText(tei, options)) as DocumentJson;
+  return inKeyOrder(JSON.parse(renderJsonText(tei, options)) as DocumentJson, documentKeyOrder());
 }
 
-/** TEI → the document JSON as the stylesheet serialises it (indented). */
+/** TEI → the document JSON as the stylesheet serialises it (indented; keys in SaxonJS's map order). */
 export function renderJsonText(tei: TeiInput, options: { file?: string } = {}): string {
   return run('json', tei, {}, options.file);
 }
@@ -253,7 +254,7 @@ export function renderAll(teiXml: string, options: { file?: string; bare?: boole
 }
 
 // ---------------------------------------------------------------------------------------------
-// The JSON's shape (schemas/document.schema.json, version 1.0.0). Offsets count code points.
+// The JSON's shape (schemas/document.schema.json, version 1.1.0). Offsets count code points.
 
 export interface DocumentJson {
   schemaVersion: string;
@@ -278,6 +279,9 @@ export interface DocumentJson {
 export interface PartyJson {
   name: string;
   kind: 'person' | 'office';
+  /** The register record the head's mention links to (as a mention's `ref`). */
+  ref: string | null;
+  corresp?: string;
 }
 
 export interface ParagraphJson {
