@@ -11,13 +11,18 @@
  *
  * Exits 1, naming the stylesheet and quoting the compiler, if one does not compile; its old SEF
  * (if any) is removed so that nothing runs a stale stylesheet.
+ *
+ * Then, when a stylesheet was compiled or the cache is missing or was made for another SaxonJS or
+ * Node.js, V8's code cache of SaxonJS (build/saxon-js.codecache, see src/transform/saxon.ts): a
+ * child process converts examples/*.txt with dist/ and saves the cache of SaxonJS as it ran. It
+ * is skipped (with a note) when dist/ has not been built; SaxonJS then compiles from source.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const xsltDir = join(root, 'xslt');
@@ -74,6 +79,43 @@ async function pool(tasks, limit) {
   return results;
 }
 
+/** The SaxonJS code cache: made by running the real pipeline (dist/) over the example in a child. */
+const CODE_CACHE_SCRIPT = `
+const { readFileSync, readdirSync } = await import('node:fs');
+const root = process.argv[1];
+const { convertBytes } = await import(root + '/dist/index.js');
+const { defaultRegisters } = await import(root + '/dist/annotate/index.js');
+const { writeSaxonCodeCache } = await import(root + '/dist/transform/saxon.js');
+const annotate = { registers: defaultRegisters() };
+for (const name of readdirSync(root + '/examples').filter((f) => f.endsWith('.txt'))) {
+  const result = convertBytes(readFileSync(root + '/examples/' + name), { file: name, annotate });
+  if (!result.ok) throw new Error(name + ' did not convert');
+}
+const { bytes } = writeSaxonCodeCache();
+console.log('code cache of SaxonJS: build/saxon-js.codecache (' + Math.round(bytes / 1024) + ' KB)');
+`;
+
+async function writeCodeCache(force) {
+  const saxonModule = join(root, 'dist', 'transform', 'saxon.js');
+  if (!(await mtime(saxonModule))) {
+    console.log('compile-xslt: no code cache for SaxonJS (dist/ not built: run npm run build)');
+    return 0;
+  }
+  if (!force) {
+    const { hasSaxonCodeCache } = await import(pathToFileURL(saxonModule).href);
+    if (hasSaxonCodeCache()) return 0;
+  }
+  return new Promise((done) => {
+    execFile(process.execPath, ['--input-type=module', '-e', CODE_CACHE_SCRIPT, root], { cwd: root }, (error, stdout, stderr) => {
+      if (error) {
+        // Not fatal: without the cache SaxonJS compiles from source (slower start, same results).
+        console.error(`compile-xslt: the code cache of SaxonJS was not written:\n${`${stderr}${stdout}`.trim().replace(/^/gm, '  ')}`);
+      } else process.stdout.write(stdout);
+      done(0);
+    });
+  });
+}
+
 async function main(argv) {
   const ifStale = argv.includes('--if-stale');
   const only = argv.filter((a) => !a.startsWith('--'));
@@ -98,7 +140,7 @@ async function main(argv) {
     }
     todo.push({ xsl: join(xsltDir, file), sef });
   }
-  if (todo.length === 0) return 0;
+  if (todo.length === 0) return writeCodeCache(false);
 
   const xslt3 = xslt3Path();
   const started = performance.now();
@@ -118,7 +160,7 @@ async function main(argv) {
     return 1;
   }
   console.log(`compile-xslt: ${results.length} stylesheet(s) in ${Math.round(performance.now() - started)} ms`);
-  return 0;
+  return writeCodeCache(true);
 }
 
 main(process.argv.slice(2)).then(

@@ -5,22 +5,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { convertBytes, type ConversionResult, type ConvertOptions } from './index.js';
-import { formatMessage, message, type Message } from './messages.js';
-import { outputPath } from './write/names.js';
+import { formatMessage, hasErrors, message, type Message } from './messages.js';
+import { documentStem, outputPath } from './write/names.js';
 import { writeFilesAtomically } from './write/atomic.js';
-import { validateTeiDocument } from './validate/index.js';
-import { loadCorpus, pipelineConverter, runEval } from './eval/harness.js';
-import { formatTable, worst } from './eval/compare.js';
-import { belowThresholds, type Thresholds } from './eval/thresholds.js';
-import { defaultRegisters, loadUserPersons, type AnnotateOptions } from './annotate/index.js';
-import { vettingList } from './annotate/vetting.js';
+import type { TaskOutput, ThreadSettings } from './batch/task.js';
+import type { Thresholds } from './eval/thresholds.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+// Each command loads the modules it needs when it runs (a cold start pays only for its own).
 
 const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: raw FRUS documents to TEI, HTML, text and JSON
 
 Usage:
-  telegram-tei convert <file.txt>... --out <dir> [--persons <list.xml>] [--text raw|reading]
+  telegram-tei convert <file.txt>... --out <dir> [--persons <list.xml>] [--text raw|reading] [--jobs N]
   telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
                      [--text raw|reading] [--worker-heap MB]
   telegram-tei validate <file.tei.xml>...
@@ -40,20 +36,21 @@ function printMessages(messages: readonly Message[], minimum: 'warning' | 'error
   }
 }
 
-async function annotateOptions(personsPath: string | undefined): Promise<AnnotateOptions> {
-  const registers = defaultRegisters();
-  if (!personsPath) return { registers };
+/** The thread settings of a conversion: the --persons list read and checked here, once, before any work. */
+async function threadSettings(personsPath: string | undefined, textLayout: 'raw' | 'reading'): Promise<ThreadSettings> {
+  if (!personsPath) return { textLayout };
   const xml = await readFile(personsPath, 'utf8').catch(() => {
     throw new UsageError(`${personsPath}: cannot read the persons list`);
   });
+  const { loadUserPersons } = await import('./annotate/index.js');
   const userPersons = loadUserPersons(xml, personsPath);
   if ('error' in userPersons) throw new UsageError(userPersons.error);
-  return { registers, userPersons };
+  return { textLayout, persons: { xml, file: personsPath } };
 }
 
 /** One clear line for a failed input: its first error, and how many more there were. */
-function failureLine(file: string, result: ConversionResult): string {
-  const errors = [...result.messages, ...result.documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'error');
+function failureLine(file: string, output: TaskOutput): string {
+  const errors = [...output.messages, ...output.documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'error');
   const first = errors[0] ?? message('error', 'convert/failed', 'conversion failed', file);
   return formatMessage(first) + (errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '');
 }
@@ -62,34 +59,35 @@ async function convertCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, persons: { type: 'string' }, text: { type: 'string' } },
+    options: { out: { type: 'string' }, persons: { type: 'string' }, text: { type: 'string' }, jobs: { type: 'string' } },
   });
   if (positionals.length === 0) throw new UsageError('convert: name at least one input file');
   if (!values.out) throw new UsageError('convert: --out <dir> is required');
   if (values.text && values.text !== 'raw' && values.text !== 'reading') throw new UsageError('--text takes raw or reading');
-  const annotate = await annotateOptions(values.persons);
+  if (values.jobs !== undefined && !/^\d+$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number, not "${values.jobs}"`);
+  const settings = await threadSettings(values.persons, (values.text as 'raw' | 'reading' | undefined) ?? 'raw');
+  const { convertFiles } = await import('./batch/convert-files.js');
   const stems = new Map<string, string>();
   let failed = 0;
-  for (const file of positionals) {
-    const options: ConvertOptions = { file, annotate, textLayout: (values.text as 'raw' | 'reading' | undefined) ?? 'raw' };
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (err) {
-      process.stderr.write(`${file}: error: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}) [read/unreadable]\n`);
+  for await (const conversion of convertFiles(positionals, { settings, ...(values.jobs !== undefined ? { jobs: Number(values.jobs) } : {}) })) {
+    const file = conversion.file;
+    if ('unreadable' in conversion) {
+      process.stderr.write(`${file}: error: cannot read the file (${conversion.unreadable}) [read/unreadable]\n`);
       failed++;
       continue;
     }
-    const result = convertBytes(bytes, options);
-    printMessages([...result.messages, ...result.documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'warning'));
-    const clash = result.documents.find((d) => stems.has(d.stem) && stems.get(d.stem) !== file);
-    if (!result.ok || clash) {
+    const result = conversion.output;
+    const documents = result.documents.map((d) => ({ ...d, stem: documentStem(file, d.index, d.count) }));
+    printMessages([...result.messages, ...documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'warning'));
+    const ok = documents.length > 0 && documents.every((d) => d.ok && d.outputs) && !hasErrors(result.messages);
+    const clash = documents.find((d) => stems.has(d.stem) && stems.get(d.stem) !== file);
+    if (!ok || clash) {
       process.stderr.write((clash ? `${file}: error: its outputs would overwrite those of ${stems.get(clash.stem)} (same name ${clash.stem}) [write/name-clash]` : failureLine(file, result)) + '\n');
       failed++;
       continue;
     }
-    const files = result.documents.flatMap((d) => [
-      { path: outputPath(values.out!, d.stem, 'tei'), content: d.tei!.xml },
+    const files = documents.flatMap((d) => [
+      { path: outputPath(values.out!, d.stem, 'tei'), content: d.outputs!.tei },
       { path: outputPath(values.out!, d.stem, 'html'), content: d.outputs!.html },
       { path: outputPath(values.out!, d.stem, 'text'), content: d.outputs!.text },
       { path: outputPath(values.out!, d.stem, 'json'), content: d.outputs!.json },
@@ -101,8 +99,8 @@ async function convertCommand(args: string[]): Promise<number> {
       failed++;
       continue;
     }
-    result.documents.forEach((d) => stems.set(d.stem, file));
-    process.stdout.write(`${file}: ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} -> ${result.documents.map((d) => `${d.stem}.{tei.xml,html,txt,json}`).join(', ')}\n`);
+    documents.forEach((d) => stems.set(d.stem, file));
+    process.stdout.write(`${file}: ${documents.length} document${documents.length === 1 ? '' : 's'} -> ${documents.map((d) => `${d.stem}.{tei.xml,html,txt,json}`).join(', ')}\n`);
   }
   return failed > 0 ? 1 : 0;
 }
@@ -110,6 +108,7 @@ async function convertCommand(args: string[]): Promise<number> {
 async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length === 0) throw new UsageError('validate: name at least one TEI file');
+  const { validateTeiDocument } = await import('./validate/index.js');
   let failed = 0;
   for (const file of positionals) {
     let xml: string;
@@ -132,6 +131,7 @@ async function entitiesCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError('entities: name one TEI file');
   const xml = await readFile(positionals[0]!, 'utf8');
+  const { vettingList } = await import('./annotate/vetting.js');
   process.stdout.write(vettingList(xml));
   return 0;
 }
@@ -142,6 +142,10 @@ async function evalCommand(args: string[]): Promise<number> {
     options: { gold: { type: 'string' }, raw: { type: 'string' }, json: { type: 'string' }, min: { type: 'string' }, manifest: { type: 'string' }, worst: { type: 'string' } },
   });
   if (!values.gold || !values.raw) throw new UsageError('eval: --gold <dir> and --raw <dir> are required');
+  const { loadCorpus, pipelineConverter, runEval } = await import('./eval/harness.js');
+  const { formatTable, worst } = await import('./eval/compare.js');
+  const { belowThresholds } = await import('./eval/thresholds.js');
+  const { defaultRegisters } = await import('./annotate/index.js');
   const corpus = loadCorpus(values.gold, values.raw, values.manifest);
   const result = runEval(corpus, pipelineConverter(defaultRegisters()));
   process.stdout.write(formatTable(result.corpus) + '\n');

@@ -29,6 +29,11 @@ export interface ConvertOptions {
   textLayout?: TextLayout;
   /** When given, each stage's milliseconds are added to it (for `npm run bench`). */
   timings?: Record<PipelineStage, number>;
+  /**
+   * Convert only the documents of the file whose index is in [from, to) (a share of a file holding
+   * many documents, for a worker thread); the others are left out of the result.
+   */
+  documents?: { from: number; to: number };
 }
 
 /** Runs `f`, adding its milliseconds to `stage` when timings are asked for. */
@@ -69,7 +74,9 @@ export interface ConversionResult {
 export function convertBytes(bytes: Uint8Array, options: ConvertOptions): ConversionResult {
   const decoded = timed(options, 'read', () => decodeInput(bytes, options.file));
   if (!decoded.ok) return { file: options.file, documents: [], messages: decoded.messages, ok: false };
-  const sources = timed(options, 'read', () => splitDocuments(decoded.source.text, options.file));
+  const all = timed(options, 'read', () => splitDocuments(decoded.source.text, options.file));
+  const range = options.documents;
+  const sources = range ? all.filter((s) => s.index >= range.from && s.index < range.to) : all;
   const documents = sources.map((source) => {
     const stem = documentStem(options.file, source.index, source.count);
     return convertModel(timed(options, 'parse', () => parseDocument(source)), stem, options);

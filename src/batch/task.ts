@@ -24,6 +24,8 @@ export interface TaskInput {
   file: string;
   /** Whether to time each stage. */
   timings: boolean;
+  /** Only the documents of the file with index in [from, to) (default: all). */
+  documents?: { from: number; to: number };
 }
 
 export interface TaskDocument {
@@ -59,7 +61,12 @@ export function runTask(task: TaskInput, settings: ThreadSettings): TaskOutput {
   const timings = task.timings ? emptyTimings() : undefined;
   let result: ConversionResult;
   try {
-    const options = { file: task.file, annotate: annotateOptions(settings), textLayout: settings.textLayout };
+    const options = {
+      file: task.file,
+      annotate: annotateOptions(settings),
+      textLayout: settings.textLayout,
+      ...(task.documents ? { documents: task.documents } : {}),
+    };
     result = timings ? convertBytesTimed(task.bytes, options, timings) : convertBytes(task.bytes, options);
   } catch (err) {
     // A bug in a stage must cost this input only, never the batch.

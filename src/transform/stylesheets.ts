@@ -18,10 +18,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SaxonJS from 'saxon-js';
 import type { SaxonNode, TransformOptions, XError } from 'saxon-js';
 import { message, PipelineError } from '../messages.js';
 import { documentKeyOrder, inKeyOrder } from './key-order.js';
+import { saxon } from './saxon.js';
 
 export type StylesheetName = 'text' | 'json' | 'html' | 'index';
 /** `raw`: the history.state.gov layout telegram-tei reads; `reading`: a clean reading text. */
@@ -118,11 +118,14 @@ export type TeiInput = string | ParsedTei;
  * expression again on every call, a third of the ~2 ms the parse takes. The platform object is
  * not documented API: when it lacks the function (another SaxonJS), parse-xml through XPath.
  */
-const platformParse: ((xml: string) => SaxonNode) | undefined = (() => {
-  const platform = SaxonJS.getPlatform?.();
+let platformParse: ((xml: string) => SaxonNode) | null | undefined;
+
+function platformParser(): ((xml: string) => SaxonNode) | null {
+  if (platformParse !== undefined) return platformParse;
+  const platform = saxon().getPlatform?.();
   const parse = platform?.parseXmlFromString;
-  if (typeof parse !== 'function') return undefined;
-  return (xml: string): SaxonNode => {
+  if (typeof parse !== 'function') return (platformParse = null);
+  return (platformParse = (xml: string): SaxonNode => {
     let node: SaxonNode & { _saxonBaseUri?: unknown };
     try {
       node = parse.call(platform, xml) as SaxonNode;
@@ -133,13 +136,14 @@ const platformParse: ((xml: string) => SaxonNode) | undefined = (() => {
     }
     node._saxonBaseUri = null;
     return node;
-  };
-})();
+  });
+}
 
 /** Parses TEI (or a bare FRUS div) once, for several renderings. */
 export function parseTei(teiXml: string, file = '<tei>'): ParsedTei {
   try {
-    const node = platformParse ? platformParse(teiXml) : SaxonJS.XPath.evaluate('parse-xml($xml)', null, { params: { xml: teiXml } });
+    const parse = platformParser();
+    const node = parse ? parse(teiXml) : saxon().XPath.evaluate('parse-xml($xml)', null, { params: { xml: teiXml } });
     if (node === null || typeof node !== 'object') {
       throw new TransformError('parse', '', 'the TEI could not be parsed', file);
     }
@@ -194,7 +198,7 @@ function run(name: StylesheetName, input: TeiInput, params: Record<string, unkno
   if (isParsed(input)) options.sourceNode = input.node;
   else options.sourceText = input;
   try {
-    const result = SaxonJS.transform(options, 'sync');
+    const result = saxon().transform(options, 'sync');
     return typeof result.principalResult === 'string' ? result.principalResult : String(result.principalResult ?? '');
   } catch (error) {
     throw wrap(name, error, where);

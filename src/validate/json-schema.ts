@@ -1,14 +1,21 @@
 /**
  * Validation of the document JSON (xslt/tei-to-json.xsl) against schemas/document.schema.json,
  * and of the lines of the corpus file documents.jsonl against schemas/documents-line.schema.json
- * (which refers to the first), JSON Schema draft 2020-12. The schemas are read and compiled once
- * per process, on first use (about 60 ms); each validation after that takes microseconds.
+ * (which refers to the first), JSON Schema draft 2020-12, by ajv.
+ *
+ * Loading ajv and compiling the document schema takes ~165 ms of CPU, most of a cold `convert`'s
+ * budget for it; so the build (scripts/compile-schemas.mjs) writes ajv's standalone validation code
+ * to build/schemas/document.validate.cjs, which loads in a few milliseconds. It records the SHA-256
+ * of the schema it was made from: when the schema has changed since (or the file is missing), the
+ * schema is compiled here instead, once per process, on first use. Either way the same ajv options
+ * (`documentSchemaAjv`) make the validator. The line schema (only a batch's corpus step needs it)
+ * is compiled on first use.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 as Ajv2020Type, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { message, type Message } from '../messages.js';
 
 /** Where the schema lives: `schemas/` at the repository (or package) root, from src/ or dist/. */
@@ -20,8 +27,32 @@ export const DOCUMENTS_LINE_SCHEMA_PATH = fileURLToPath(
   new URL('../../schemas/documents-line.schema.json', import.meta.url),
 );
 
-/** ajv-formats is CommonJS: under NodeNext its plugin is the default export's `.default`. */
-const addFormats = addFormatsModule.default;
+/** The validator the build writes (ajv standalone code, CommonJS). */
+export const DOCUMENT_VALIDATOR_PATH = fileURLToPath(
+  new URL('../../build/schemas/document.validate.cjs', import.meta.url),
+);
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The ajv instance the document schema is compiled with (here, or by the build with `source`
+ * set, for standalone code). ajv is loaded only when this is called.
+ */
+export function documentSchemaAjv(options: { source?: boolean } = {}): Ajv2020Type {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS: its plugin is the module itself.
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, ...(options.source ? { code: { source: true } } : {}) });
+  addFormats(ajv);
+  // `version` is an annotation of ours at the top of the schema, not a validation keyword.
+  ajv.addKeyword({ keyword: 'version', schemaType: 'string' });
+  return ajv;
+}
+
+/** The SHA-256 of the schema's text: what the standalone validator was made from. */
+export function schemaSha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 interface Compiled {
   validate: ValidateFunction;
@@ -32,20 +63,32 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
+/** The build's validator when it was made from this schema text, else undefined. */
+function prebuilt(text: string): ValidateFunction | undefined {
+  try {
+    const validate = require(DOCUMENT_VALIDATOR_PATH) as ValidateFunction & { schemaSha256?: string };
+    return validate.schemaSha256 === schemaSha256(text) ? validate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function compile(): Compiled {
   if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(DOCUMENT_SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
-  addFormats(ajv);
-  // `version` is an annotation of ours at the top of the schema, not a validation keyword.
-  ajv.addKeyword({ keyword: 'version', schemaType: 'string' });
-  const validate = ajv.compile(schema);
+  const text = readFileSync(DOCUMENT_SCHEMA_PATH, 'utf8');
+  const schema = JSON.parse(text) as Record<string, unknown>;
+  const validate = prebuilt(text) ?? documentSchemaAjv().compile(schema);
   let line: ValidateFunction | undefined;
   compiled = {
     validate,
     version: String(schema['version'] ?? ''),
-    // the line schema's "$ref": "document.schema.json" resolves to the schema compiled above (by its $id)
-    line: () => (line ??= ajv.compile(JSON.parse(readFileSync(DOCUMENTS_LINE_SCHEMA_PATH, 'utf8')) as Record<string, unknown>)),
+    line: () => {
+      if (line) return line;
+      // the line schema's "$ref": "document.schema.json" resolves to the document schema added here (by its $id)
+      const ajv = documentSchemaAjv();
+      ajv.addSchema(schema);
+      return (line = ajv.compile(JSON.parse(readFileSync(DOCUMENTS_LINE_SCHEMA_PATH, 'utf8')) as Record<string, unknown>));
+    },
   };
   return compiled;
 }
