@@ -21,7 +21,7 @@ Usage:
                      [--text raw|reading] [--worker-heap MB]
   telegram-tei validate <file.tei.xml>...
   telegram-tei entities <file.tei.xml>
-  telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>]
+  telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>] [--no-lists] [--people <hsg-people.jsonl.gz>]
 
 Exit status: 0 when every input succeeded, 1 when any failed, 2 on a usage error,
 130/143 when a batch is interrupted (SIGINT/SIGTERM).`;
@@ -139,15 +139,18 @@ async function entitiesCommand(args: string[]): Promise<number> {
 async function evalCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { gold: { type: 'string' }, raw: { type: 'string' }, json: { type: 'string' }, min: { type: 'string' }, manifest: { type: 'string' }, worst: { type: 'string' } },
+    options: {
+      gold: { type: 'string' }, raw: { type: 'string' }, json: { type: 'string' }, min: { type: 'string' }, manifest: { type: 'string' }, worst: { type: 'string' },
+      people: { type: 'string' }, 'no-lists': { type: 'boolean' },
+    },
   });
   if (!values.gold || !values.raw) throw new UsageError('eval: --gold <dir> and --raw <dir> are required');
   const { loadCorpus, pipelineConverter, runEval } = await import('./eval/harness.js');
   const { formatTable, worst } = await import('./eval/compare.js');
   const { belowThresholds } = await import('./eval/thresholds.js');
   const { defaultRegisters } = await import('./annotate/index.js');
-  const corpus = loadCorpus(values.gold, values.raw, values.manifest);
-  const result = runEval(corpus, pipelineConverter(defaultRegisters()));
+  const corpus = loadCorpus(values.gold, values.raw, values.manifest, values.people);
+  const result = runEval(corpus, pipelineConverter(defaultRegisters(), { lists: !values['no-lists'] }));
   process.stdout.write(formatTable(result.corpus) + '\n');
   const worstDocs = worst(result.scores, Number(values.worst ?? 10)).filter((w) => w.failing.length > 0);
   if (worstDocs.length > 0) {

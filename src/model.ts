@@ -218,6 +218,21 @@ export interface EntityRecord {
   source: 'register' | 'footnote' | 'userlist' | 'pattern';
   /** For a role (rs): the person record it stands for. */
   personRef?: string;
+  /** Persons: ids in the Office of the Historian's people database and in POCOM. */
+  hsg?: string;
+  pocom?: string;
+  /** Persons: the roles that identify them at the document's date, each with its dates and source (a URL). */
+  roles?: RecordRole[];
+}
+
+/** A dated role of a person record: a POCOM post, or the identification a FRUS volume printed. */
+export interface RecordRole {
+  text: string;
+  /** ISO dates or years; `approximate`: the years of the volume that printed the identification. */
+  from?: string;
+  to?: string;
+  approximate?: boolean;
+  source?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

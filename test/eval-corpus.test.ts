@@ -21,4 +21,13 @@ describe.skipIf(!hasCorpus)(hasCorpus ? 'eval on the dev corpus' : skipNote('the
     expect(belowThresholds(result.corpus, thresholds)).toEqual([]);
     expect(result.corpus.produced).toBe(result.corpus.documents);
   });
+
+  it('keeps persons and links at or above their figures without the persons lists', () => {
+    const corpus = loadCorpus(join(corpusDir, 'gold'), join(corpusDir, 'raw'));
+    const result = runEval(corpus, pipelineConverter(defaultRegisters(), { lists: false }));
+    console.info(formatTable(result.corpus));
+    expect(result.corpus.links, 'the people database (../shared/authority) maps the gold ids').toBeDefined();
+    const thresholds = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval-thresholds-no-lists.json'), 'utf8')) as Thresholds;
+    expect(belowThresholds(result.corpus, thresholds)).toEqual([]);
+  });
 });

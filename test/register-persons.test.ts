@@ -1,4 +1,4 @@
-// Checks on the persons authority register (tei/persons.xml): ids of the per- form and unique,
+// Checks on the curated persons register (tei/persons-curated.xml, an input of scripts/build-registers.mjs): ids of the per- form and unique,
 // one main name and exactly one surname per person, no repeated variants, Wikidata ids of the
 // right shape, sane dates, and that the people of the example telegram can be found.
 import { describe, it, expect } from 'vitest';
@@ -21,9 +21,9 @@ interface PersonNode extends Attrs {
 
 const ARRAYS = new Set(['person', 'persName', 'birth', 'death', 'occupation', 'note', 'idno']);
 
-const xml = readFileSync(new URL('../tei/persons.xml', import.meta.url), 'utf8');
+const xml = readFileSync(new URL('../tei/persons-curated.xml', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const doc = parseRegister('persons.xml', ARRAYS) as any;
+const doc = parseRegister('persons-curated.xml', ARRAYS) as any;
 const persons = (doc?.TEI?.text?.body?.listPerson?.person ?? []) as PersonNode[];
 
 const text = (n: TextNode | string): string => (typeof n === 'string' ? n : (n['#text'] ?? '')).trim();

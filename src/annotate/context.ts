@@ -33,11 +33,20 @@ export function registerMatches(ctx: DocContext, seg: Segment, i: number): reado
   let m = hits[i];
   if (m === undefined) {
     const t = seg.tokens[i]!;
-    m = t.cap || t.upper ? ctx.registers.trie.matchesAt(seg.text, seg.tokens, i) : NO_MATCHES;
+    m = t.cap || t.upper ? mergeMatches(ctx.registers.trie.matchesAt(seg.text, seg.tokens, i), ctx.registers.people?.matchesAt(seg.text, seg.tokens, i)) : NO_MATCHES;
     if (m.length === 0) m = NO_MATCHES;
     hits[i] = m;
   }
   return m;
+}
+
+/** The register's matches and the people database's, longest first (one list per length). */
+function mergeMatches(own: TrieMatch<FormHit>[], more: TrieMatch<FormHit>[] | undefined): readonly TrieMatch<FormHit>[] {
+  if (!more || more.length === 0) return own;
+  const byTo = new Map<number, FormHit[]>();
+  for (const m of [...own, ...more]) byTo.set(m.to, [...(byTo.get(m.to) ?? []), ...m.values]);
+  const from = (own[0] ?? more[0])!.from;
+  return [...byTo.entries()].sort((a, b) => b[0] - a[0]).map(([to, values]) => ({ from, to, values }));
 }
 
 export type CandidateType = EntityKind | 'role' | 'date' | 'block';

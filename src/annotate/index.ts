@@ -21,6 +21,10 @@ import { findPersons } from './persons.js';
 import { findPlaces } from './places.js';
 import type { Registers, UserPersons } from './registers.js';
 import { tokenize } from './text.js';
+import { identification } from './identification.js';
+import { chiefsOn, headOffice, principalOn } from './offices.js';
+import type { AuthorityEntry } from './registers.js';
+import { fold } from './text.js';
 
 export interface AnnotateOptions {
   registers: Registers;
@@ -170,11 +174,19 @@ function mentionOf(c: Candidate, text: string, at: Mention['at']): Mention | und
   }
 }
 
-function personRecord(p: DocPerson): EntityRecord {
+function personRecord(p: DocPerson, date: string | undefined): EntityRecord {
   const source: EntityRecord['source'] =
     p.origin === 'footnote' ? 'footnote' : p.register && p.id === p.register.id ? 'register' : p.origin === 'userlist' ? 'userlist' : p.origin === 'register' ? 'register' : PATTERN_SOURCE;
   const r: EntityRecord = { id: p.id, kind: 'person', name: p.name, source };
-  if (p.description) r.description = p.description;
+  const identified = p.register ? identification(p.register, date) : undefined;
+  // the document's own footnote identification first; else what the register says for the date
+  const ownNote = p.description && p.description !== p.register?.description;
+  if (ownNote) r.description = p.description;
+  else if (identified?.description) r.description = identified.description;
+  else if (p.description) r.description = p.description;
+  if (p.register?.hsg) r.hsg = p.register.hsg;
+  if (p.register?.pocom) r.pocom = p.register.pocom;
+  if (identified && identified.roles.length > 0) r.roles = identified.roles;
   const variants = [...p.variants].filter((v) => v !== p.name);
   if (variants.length > 0) r.variants = variants;
   if (p.wikidata) r.wikidata = p.wikidata;
@@ -263,7 +275,7 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   used.sort((a, b) => a.segment - b.segment || a.start - b.start);
   const records = new Map<string, EntityRecord>(doc.entities.map((e) => [e.id, e]));
   for (const c of used) {
-    if ((c.type === 'person' || c.type === 'role') && c.person && !records.has(c.person.id)) records.set(c.person.id, personRecord(c.person));
+    if ((c.type === 'person' || c.type === 'role') && c.person && !records.has(c.person.id)) records.set(c.person.id, personRecord(c.person, date));
     if ((c.type === 'place' || c.type === 'org') && c.record) {
       const had = records.get(c.record.id);
       if (!had) records.set(c.record.id, recordOf(c.record));
@@ -284,19 +296,50 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
 }
 
 /**
- * The head's sender or addressee in parentheses ("(Smith)") names a person the document often
- * identifies elsewhere ("Ambassador Smith" in a note, linked to the register): when exactly one
- * person of the document has that surname, the head's persName points to the same record.
+ * The head's sender and addressee. A person in parentheses ("(Smith)") is the office-holder the
+ * head names ("The Ambassador in the Soviet Union") on the document's date when POCOM has one of that
+ * surname; else the one person of the document with that surname. An office alone ("the Secretary
+ * of State") is its holder that day, when there was exactly one (never an acting holder).
  */
 function linkHeadPersons(doc: DocumentModel, ctx: DocContext, records: Map<string, EntityRecord>): void {
   if (!doc.head) return;
-  const inlines = doc.head.inlines.map((inline): Inline => {
-    if (inline.kind !== 'party' || inline.element !== 'persName') return inline;
+  const head = doc.head.inlines;
+  const inlines = head.map((inline, k): Inline => {
+    if (inline.kind !== 'party') return inline;
+    if (inline.element === 'gloss') {
+      const office = headOffice(inline.text);
+      const holder = office?.kind === 'principal' && ctx.date && ctx.registers.offices ? principalOn(ctx.registers.offices, office.office, ctx.date) : undefined;
+      return holder ? { ...inline, ref: recordFor(holder, ctx, records) } : inline;
+    }
     const words = tokenize(inline.text);
     const surname = words[words.length - 1];
     if (!surname) return inline;
+    // the office before "(Smith)": the text of the head's run before this party
+    const prev = head[k - 1];
+    const before = prev?.kind === 'text' ? prev.text : '';
+    const office = headOffice(before.replace(/^.*?\b(?=(?:The|the)\s)/, '').replace(/\s*\($/, ''));
+    if (office && ctx.date && ctx.registers.offices) {
+      const holders = office.kind === 'chief' ? chiefsOn(ctx.registers.offices, office.country, ctx.date) : [principalOn(ctx.registers.offices, office.office, ctx.date)].filter((x): x is AuthorityEntry => !!x);
+      const named = holders.filter((e) => e.surname && fold(e.surname) === surname.key);
+      if (named.length === 1) return { ...inline, ref: recordFor(named[0]!, ctx, records) };
+    }
     const matches = ctx.persons.withSurname(surname.key).filter((p) => records.has(p.id));
     return matches.length === 1 ? { ...inline, ref: matches[0]!.id } : inline;
   });
   doc.head = { ...doc.head, inlines };
+}
+
+/** The id of the document's record for a register person, adding the record when the document has none. */
+function recordFor(e: AuthorityEntry, ctx: DocContext, records: Map<string, EntityRecord>): string {
+  const existing = ctx.persons.forEntry(e);
+  if (existing && records.has(existing.id)) return existing.id;
+  const id = existing?.id ?? e.id;
+  if (!records.has(id)) {
+    const person: DocPerson = existing ?? {
+      id, name: e.name, description: e.description, variants: new Set(), wikidata: e.wikidata, origin: 'register', register: e,
+      surnames: new Set(), forenames: new Set(), styled: new Set(), strong: true,
+    };
+    records.set(id, personRecord(person, ctx.date));
+  }
+  return id;
 }

@@ -5,7 +5,7 @@
  */
 import type { Cert } from '../model.js';
 import type { DocContext, DocPerson } from './context.js';
-import { inPeriod, type Authority, type AuthorityEntry } from './registers.js';
+import { inPeriod, surnameCandidates, type Authority, type AuthorityEntry } from './registers.js';
 import {
   COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, ROLE_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
   fold, nameGapBetween, tokenize, wordKeys, type Token,
@@ -213,6 +213,22 @@ export interface NameQuery {
   strong: boolean;
 }
 
+/** Years beyond a person's attested roles within which a document may still name them. */
+const ATTESTED_MARGIN = 12;
+
+/**
+ * Whether a person can be meant at a date: alive and adult, and (for persons known only from the
+ * people database) not far from any attested role. Without a date, everyone is plausible.
+ */
+export function plausibleAt(e: AuthorityEntry, date: string | undefined): boolean {
+  if (!date) return true;
+  const year = Number(date.slice(0, 4));
+  if (e.born && Number(e.born.slice(0, 4)) > year - 16) return false;
+  if (e.curated) return true;
+  if (e.active && (year < e.active[0] - ATTESTED_MARGIN || year > e.active[1] + ATTESTED_MARGIN)) return false;
+  return true;
+}
+
 /** Evidence from the dates: alive and of age, in an office at the document's date, an office that fits the title or sentence. */
 function periodScore(e: AuthorityEntry, date: string | undefined, titleKeys: readonly string[], window: ReadonlySet<string>): number {
   let score = 0;
@@ -283,7 +299,7 @@ function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, pr
   };
   if (e.origin === 'register') return { ...base, id: e.id, origin: 'register', register: e };
   // A user-list person: also the register's record when the register knows the same person.
-  const sameSurname = e.surname ? (ctx.registers.surnames.get(wordKeys(e.surname).join(' ')) ?? []).filter((c) => !c.part) : [];
+  const sameSurname = e.surname ? surnameCandidates(ctx.registers, wordKeys(e.surname).join(' ')).filter((c) => !c.part && plausibleAt(c.entry, ctx.date)) : [];
   // the same person in the register: forenames that fit (Constantine / Konstantinos), or a single-name person (Makarios III)
   const reg = sameSurname.filter((c) =>
     (e.forenames ?? []).length > 0
@@ -314,10 +330,10 @@ export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undef
   const lists: [Authority | undefined, 'userlist' | 'register'][] = [[ctx.user, 'userlist'], [ctx.registers, 'register']];
   for (const [auth, which] of lists) {
     if (!auth) continue;
-    let cands = auth.surnames.get(q.surname) ?? [];
+    let cands = surnameCandidates(auth, q.surname).filter((c) => plausibleAt(c.entry, ctx.date));
     // compound surnames: "Carlos Arroyo del Río" is Arroyo del Río
     for (let k = q.forenames.length - 1; cands.length === 0 && k >= 1 && k >= q.forenames.length - 2; k--) {
-      const longer = auth.surnames.get([...q.forenames.slice(k), q.surname].join(' ')) ?? [];
+      const longer = surnameCandidates(auth, [...q.forenames.slice(k), q.surname].join(' ')).filter((c) => plausibleAt(c.entry, ctx.date));
       if (longer.length > 0) {
         cands = longer;
         q = { ...q, forenames: q.forenames.slice(0, k), surname: [...q.forenames.slice(k), q.surname].join(' ') };

@@ -17,6 +17,7 @@ import type { EntityKind } from '../model.js';
 import { findAll, kids, parseXmlTree, textContent, type XElement } from './xml.js';
 import { fold, FORENAMES, HONORIFICS, MONTH_NUMBER, SUFFIXES, TITLE_PHRASES, wordKeys } from './text.js';
 import { TokenTrie } from './trie.js';
+import { readPersonIndex, type Offices, type PeopleIndex } from './person-index.js';
 
 export type FormType = 'main' | 'full' | 'surname' | 'surname-part' | 'forename' | 'variant' | 'abbr' | 'historical';
 
@@ -49,6 +50,24 @@ export interface AuthorityEntry {
   /** Folded words of the description, to compare with a document's words. */
   contextWords: ReadonlySet<string>;
   origin: 'register' | 'userlist';
+  /** Ids in the Office of the Historian's people database and in POCOM (generated register). */
+  hsg?: string;
+  pocom?: string;
+  /** Whether the project's curated records know the person (not only the people database). */
+  curated?: boolean;
+  /** Dated roles with their sources (POCOM posts, FRUS identifications), for the record and the choice. */
+  roles?: readonly Role[];
+  /** First and last year the person is attested in a role (FRUS volume years, POCOM posts). */
+  active?: readonly [number, number];
+}
+
+/** A dated role of a person: a POCOM post or the identification a FRUS volume printed. */
+export interface Role {
+  text: string;
+  from?: string;
+  to?: string;
+  /** `pocom:smith-walter-bedell`, `frus:frus1947v02/persons#p_SWB1`. */
+  source?: string;
 }
 
 /** One name form of one entry, as stored in the trie. */
@@ -69,6 +88,10 @@ export interface Authority {
   messages: Message[];
   /** Set (only) when the file could not be used at all: not well-formed, or no entries. */
   error?: string;
+  /** Office-holders by date (POCOM), when the generated persons index is loaded. */
+  offices?: Offices;
+  /** The people database's persons beyond the curated ones, looked up on demand. */
+  people?: PeopleIndex;
 }
 
 /** An office or activity and when it was held (either bound may be missing). */
@@ -90,11 +113,11 @@ export interface RegisterSources {
 // ---------------------------------------------------------------------------------------------
 // Building
 
-function newAuthority(): Authority {
+export function newAuthority(): Authority {
   return { entries: new Map(), trie: new TokenTrie(), surnames: new Map(), forenames: new Set(), messages: [] };
 }
 
-function addEntry(auth: Authority, entry: AuthorityEntry): void {
+export function addEntry(auth: Authority, entry: AuthorityEntry): void {
   if (auth.entries.has(entry.id)) {
     auth.messages.push(message('warning', 'annotate/duplicate-register-id', `register id ${entry.id} occurs more than once; the first is kept`, 'registers'));
     return;
@@ -132,7 +155,7 @@ function splitTitles(forenames: string): { titles: string[]; names: string } {
   return { titles: words.slice(0, i), names: words.slice(i).join(' ') };
 }
 
-interface PersonNameParts {
+export interface PersonNameParts {
   surname: string;
   forenames: string;
   titles: string[];
@@ -174,7 +197,7 @@ export function personNameParts(raw: string): PersonNameParts {
 }
 
 /** Name forms of a person from its parts: full name, forename + surname, surname (and its words). */
-function personForms(p: PersonNameParts): NameForm[] {
+export function personForms(p: PersonNameParts): NameForm[] {
   const forms: NameForm[] = [];
   const fn = p.forenames.split(/\s+/).filter(Boolean);
   const full = [...fn, p.surname].join(' ');
@@ -191,7 +214,7 @@ function personForms(p: PersonNameParts): NameForm[] {
   return forms;
 }
 
-function forenameKeys(p: PersonNameParts): string[] {
+export function forenameKeys(p: PersonNameParts): string[] {
   return [...p.forenames.split(/[\s.]+/), ...p.nicknames].filter(Boolean).map(fold);
 }
 
@@ -415,9 +438,12 @@ export function loadRegisters(sources: RegisterSources, files: { persons?: strin
 
 /** Reads `persons.xml`, `places.xml` and `orgs.xml` from a folder (the project's `tei/`). */
 export function readRegisters(dir: string): Registers {
-  const files = { persons: join(dir, 'persons.xml'), places: join(dir, 'places.xml'), orgs: join(dir, 'orgs.xml') };
+  // the generated persons index (scripts/build-registers.mjs) when there is one, else a TEI persons.xml
+  const index = join(dir, 'persons-index.json.gz');
+  const files = { persons: existsSync(index) ? index : join(dir, 'persons.xml'), places: join(dir, 'places.xml'), orgs: join(dir, 'orgs.xml') };
   const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined);
-  const regs = loadRegisters({ persons: read(files.persons), places: read(files.places), orgs: read(files.orgs) }, files);
+  const regs = loadRegisters({ persons: files.persons === index ? undefined : read(files.persons), places: read(files.places), orgs: read(files.orgs) }, files);
+  if (files.persons === index) readPersonIndex(regs, readFileSync(index), index);
   for (const [k, f] of Object.entries(files)) {
     if (!existsSync(f)) regs.messages.push(message('warning', 'annotate/register-missing', `the ${k} register ${f} was not found; no ${k} are linked from it`, f));
   }
@@ -497,6 +523,13 @@ export function loadUserPersons(xml: string, file = 'persons.xml'): UserPersons 
     auth.error = `${file}: the persons list has no entries (expected TEI <person xml:id> elements, or FRUS <item>s with <persName xml:id="p_…">)`;
   }
   return auth;
+}
+
+/** Persons with a folded surname: the register's entries, then the people database's others. */
+export function surnameCandidates(auth: Authority, key: string): readonly { entry: AuthorityEntry; part: boolean }[] {
+  const own = auth.surnames.get(key) ?? [];
+  const more = auth.people?.surnames(key) ?? [];
+  return more.length === 0 ? own : own.length === 0 ? more : [...own, ...more];
 }
 
 /** Whether a folded word is a known forename (built-in list, or a forename in a register). */

@@ -84,10 +84,26 @@ export interface DocumentScore {
   readonly similarity?: number;
   /** HIPE counts, when persons are scored. */
   readonly persons?: { readonly strict: Counts; readonly fuzzy: Counts };
+  /** Links to the people database, when the gold identifies persons (see {@link LinkCounts}). */
+  readonly links?: LinkCounts;
+}
+
+/**
+ * Links to the Office of the Historian's people database. `identified`: gold mentions whose
+ * `@corresp` maps to a people-database id; `right`: those a predicted mention overlapping them links
+ * to the same id. Per certainty, the predicted links that overlap a gold mention with a known id (or
+ * no gold mention at all): right or wrong.
+ */
+export interface LinkCounts {
+  readonly identified: number;
+  readonly right: number;
+  readonly byCert: Readonly<Record<string, { readonly right: number; readonly wrong: number }>>;
 }
 
 export interface CompareOptions {
   readonly id?: string;
+  /** Gold `@corresp` (`#p_SWB1`) -> people-database id, for link accuracy. */
+  readonly goldPeople?: ReadonlyMap<string, string>;
   /** Why the predicted document is missing (e.g. the parser's error), for the report. */
   readonly error?: string;
 }
@@ -122,6 +138,8 @@ export interface CorpusScore {
     readonly strict: Counts & Prf;
     readonly fuzzy: Counts & Prf;
   };
+  /** Share of gold-identified mentions linked to the right people-database record, and precision per @cert. */
+  readonly links?: LinkCounts & { readonly accuracy: number; readonly precision: Readonly<Record<string, number>> };
 }
 
 export interface WorstDocument {
@@ -557,7 +575,26 @@ function personsField(scored: number, strict: Counts, fuzzy: Counts, difference:
   return ok || difference === undefined ? base : { ...base, difference };
 }
 
-function scorePersons(gold: TeiFields, predicted: TeiFields, al: BodyAlignment | undefined) {
+function scoreLinks(gold: TeiFields, mapped: readonly MappedSpan[], pairs: readonly [PersonSpan, MappedSpan][], goldPeople: ReadonlyMap<string, string>): LinkCounts | undefined {
+  const idOf = (g: PersonSpan): string | undefined => (g.corresp ? goldPeople.get(g.corresp.split(/\s+/)[0]!) : undefined);
+  const identified = gold.persons.filter((g) => idOf(g) !== undefined);
+  if (identified.length === 0) return undefined;
+  const partner = new Map(pairs.map(([g, p]) => [g, p]));
+  const right = identified.filter((g) => partner.get(g)?.source.hsg === idOf(g)).length;
+  const byCert: Record<string, { right: number; wrong: number }> = {};
+  for (const p of mapped) {
+    if (!p.source.hsg) continue;
+    const overlapping = gold.persons.filter((g) => p.start < g.end && g.start < p.end);
+    const known = overlapping.map(idOf).filter((x): x is string => x !== undefined);
+    if (overlapping.length > 0 && known.length === 0) continue; // the gold does not say who
+    const c = (byCert[p.source.cert ?? 'none'] ??= { right: 0, wrong: 0 });
+    if (known.includes(p.source.hsg)) c.right++;
+    else c.wrong++;
+  }
+  return { identified: identified.length, right, byCert };
+}
+
+function scorePersons(gold: TeiFields, predicted: TeiFields, al: BodyAlignment | undefined, goldPeople?: ReadonlyMap<string, string>) {
   const mapped = predicted.persons.map((p) => (al ? mapSpan(p, al) : identitySpan(p)));
   const outside = predicted.persons.filter((_, i) => mapped[i] === undefined);
   const unmapped = outside.length;
@@ -570,6 +607,7 @@ function scorePersons(gold: TeiFields, predicted: TeiFields, al: BodyAlignment |
     persons: personsField(gold.persons.length, strict, fuzzy, difference),
     corresp: correspField(matching.pairs),
     counts: { strict, fuzzy },
+    links: goldPeople ? scoreLinks(gold, mapped.filter((m): m is MappedSpan => m !== undefined), matching.pairs, goldPeople) : undefined,
   };
 }
 
@@ -599,15 +637,17 @@ export function compareDocuments(
     fields.push(pageBreaksField(gold, predicted));
   }
   let persons: DocumentScore['persons'];
+  let links: LinkCounts | undefined;
   if (goldHas(gold, 'persons')) {
-    const pc = scorePersons(gold, predicted, al);
+    const pc = scorePersons(gold, predicted, al, options.goldPeople);
     fields.push(pc.persons);
     if (pc.corresp) fields.push(pc.corresp);
     persons = pc.counts;
+    links = pc.links;
   }
   fields.sort((x, y) => FIELDS.indexOf(x.field) - FIELDS.indexOf(y.field));
   const base = { id, produced: true, fields, similarity: al?.similarity ?? 1 };
-  return persons ? { ...base, persons } : base;
+  return { ...base, ...(persons ? { persons } : {}), ...(links ? { links } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -652,7 +692,25 @@ export function aggregate(scores: readonly DocumentScore[]): CorpusScore {
       strict: prf(sumCounts(persons.map((p) => p.strict))),
       fuzzy: prf(sumCounts(persons.map((p) => p.fuzzy))),
     },
+    ...linkTotals(scores),
   };
+}
+
+function linkTotals(scores: readonly DocumentScore[]): Pick<CorpusScore, 'links'> {
+  const all = scores.flatMap((s) => (s.links ? [s.links] : []));
+  if (all.length === 0) return {};
+  const identified = all.reduce((n, l) => n + l.identified, 0);
+  const right = all.reduce((n, l) => n + l.right, 0);
+  const byCert: Record<string, { right: number; wrong: number }> = {};
+  for (const l of all) {
+    for (const [cert, c] of Object.entries(l.byCert)) {
+      const t = (byCert[cert] ??= { right: 0, wrong: 0 });
+      t.right += c.right;
+      t.wrong += c.wrong;
+    }
+  }
+  const precision = Object.fromEntries(Object.entries(byCert).map(([k, c]) => [k, c.right + c.wrong === 0 ? 1 : c.right / (c.right + c.wrong)]));
+  return { links: { identified, right, byCert, accuracy: identified === 0 ? 1 : right / identified, precision } };
 }
 
 /** The k documents with the most failing (strict) fields, with each failing field's first difference. */
@@ -706,5 +764,13 @@ export function formatTable(corpus: CorpusScore): string {
     `persons ${name.padEnd(6)} P ${c.precision.toFixed(3)}  R ${c.recall.toFixed(3)}  F1 ${c.f1.toFixed(3)}` +
     `  (TP ${c.tp}, FP ${c.fp}, FN ${c.fn})`;
   lines.push('', p('strict', corpus.persons.strict), p('fuzzy', corpus.persons.fuzzy));
+  const l = corpus.links;
+  if (l) {
+    lines.push(`links to the people database: ${l.right} of ${l.identified} gold-identified mentions right (${l.accuracy.toFixed(3)})`);
+    for (const cert of ['high', 'medium', 'low', 'none']) {
+      const c = l.byCert[cert];
+      if (c) lines.push(`  cert ${cert.padEnd(6)} precision ${(l.precision[cert] ?? 0).toFixed(3)}  (right ${c.right}, wrong ${c.wrong})`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  * program); conversion is passed in, so the harness measures exactly what the CLI runs.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { convertBytes, type ConversionResult } from '../index.js';
 import { loadUserPersons, type AnnotateOptions, type Registers } from '../annotate/index.js';
@@ -22,14 +23,46 @@ export interface EvalCorpus {
   /** manifest.json of the corpus (bare variants; persons lists per volume), when present. */
   manifest?: { documents: ManifestDocument[]; volumes: { id: string; persons?: { file: string } }[] };
   manifestDir?: string;
+  /** Per volume, gold `@corresp` (`#p_SWB1`) -> people-database id (from hsg-people.jsonl.gz), for link accuracy. */
+  goldPeople?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/** The people database beside the corpus (`../shared/authority/hsg-people.jsonl.gz`), when present. */
+export function defaultPeopleFile(corpus: EvalCorpus): string | undefined {
+  if (!corpus.manifestDir) return undefined;
+  const f = join(corpus.manifestDir, '..', '..', 'authority', 'hsg-people.jsonl.gz');
+  return existsSync(f) ? f : undefined;
+}
+
+/**
+ * Maps each FRUS volume's persons-list ids to people-database ids, through the database's source
+ * URLs (`…/historicaldocuments/frus1955-57v24/persons#p_DJF1`).
+ */
+export function readGoldPeople(file: string): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const p = JSON.parse(line) as { id: string; forms?: { sources: string[] }[]; remarks?: { sources: string[] }[] };
+    for (const x of [...(p.forms ?? []), ...(p.remarks ?? [])]) {
+      for (const url of x.sources) {
+        const m = /historicaldocuments\/([^/]+)\/persons#(.+)$/.exec(url);
+        if (!m) continue;
+        const vol = out.get(m[1]!) ?? out.set(m[1]!, new Map()).get(m[1]!)!;
+        vol.set(`#${m[2]}`, p.id);
+      }
+    }
+  }
+  return out;
 }
 
 export type Converter = (bytes: Uint8Array, file: string, context: { volume?: string; personsFile?: string }) => ConversionResult;
 
-export function loadCorpus(goldDir: string, rawDir: string, manifestPath?: string): EvalCorpus {
+export function loadCorpus(goldDir: string, rawDir: string, manifestPath?: string, peopleFile?: string): EvalCorpus {
   const path = manifestPath ?? join(dirname(goldDir.replace(/\/+$/, '')), 'manifest.json');
-  if (!existsSync(path)) return { goldDir, rawDir };
-  return { goldDir, rawDir, manifest: JSON.parse(readFileSync(path, 'utf8')), manifestDir: dirname(path) };
+  const corpus: EvalCorpus = existsSync(path) ? { goldDir, rawDir, manifest: JSON.parse(readFileSync(path, 'utf8')), manifestDir: dirname(path) } : { goldDir, rawDir };
+  const people = peopleFile ?? defaultPeopleFile(corpus);
+  return people ? { ...corpus, goldPeople: readGoldPeople(people) } : corpus;
 }
 
 export interface EvalResult {
@@ -57,6 +90,7 @@ export function runEval(corpus: EvalCorpus, convert: Converter): EvalResult {
     scores.push(
       compareDocuments(gold.fields, predicted?.ok ? predicted.fields : undefined, {
         id,
+        ...(entry?.volume && corpus.goldPeople?.get(entry.volume) ? { goldPeople: corpus.goldPeople.get(entry.volume)! } : {}),
         error: !tei ? result.messages.concat(result.documents.flatMap((d) => d.messages)).find((m) => m.severity === 'error')?.text ?? 'not produced' : predicted && !predicted.ok ? predicted.error : undefined,
       }),
     );
@@ -66,13 +100,15 @@ export function runEval(corpus: EvalCorpus, convert: Converter): EvalResult {
 
 /**
  * The converter the eval measures: the full pipeline with the registers, and for each volume the
- * persons list its manifest names (read once), as a user would pass with --persons.
+ * persons list its manifest names (read once), as a user would pass with --persons (unless
+ * `lists: false`: the registers alone, as on a volume without a list).
  */
-export function pipelineConverter(registers: Registers): Converter {
+export function pipelineConverter(registers: Registers, options: { lists?: boolean } = {}): Converter {
   const persons = new Map<string, AnnotateOptions['userPersons']>();
+  const lists = options.lists ?? true;
   return (bytes, file, context) => {
     let userPersons: AnnotateOptions['userPersons'];
-    if (context.personsFile) {
+    if (context.personsFile && lists) {
       if (!persons.has(context.personsFile)) {
         const loaded = loadUserPersons(readFileSync(context.personsFile, 'utf8'), context.personsFile);
         persons.set(context.personsFile, 'error' in loaded ? undefined : loaded);

@@ -72,6 +72,10 @@ export interface PersonSpan {
   readonly end: number;
   readonly text: string;
   readonly corresp?: string;
+  /** The people-database id the mention is linked to (through the standOff record's `idno type="hsg-people"`). */
+  readonly hsg?: string;
+  /** The mention's @cert, for precision per certainty. */
+  readonly cert?: string;
 }
 
 export interface TeiFields {
@@ -286,6 +290,8 @@ function frameFields(div: XmlElement): Pick<TeiFields, 'place' | 'date' | 'signe
 interface OpenPerson {
   start: number | undefined;
   readonly corresp: string | undefined;
+  readonly hsg: string | undefined;
+  readonly cert: string | undefined;
 }
 
 /** Mutable accumulator of one walk over the document div. */
@@ -303,6 +309,8 @@ class TextWalk {
   constructor(
     private readonly head: XmlElement | undefined,
     private readonly skipFrame: (e: XmlElement) => boolean,
+    /** Record id -> people-database id, from the document's standOff. */
+    private readonly hsgOf: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   bodyText(): string {
@@ -334,7 +342,8 @@ class TextWalk {
   }
 
   private openPerson(el: XmlElement): OpenPerson {
-    const person: OpenPerson = { start: undefined, corresp: el.attrs['corresp'] };
+    const target = (el.attrs['ref'] ?? el.attrs['corresp'] ?? '').split(/\s+/).find((t) => this.hsgOf.has(t.replace(/^#/, '')));
+    const person: OpenPerson = { start: undefined, corresp: el.attrs['corresp'], hsg: target ? this.hsgOf.get(target.replace(/^#/, '')) : undefined, cert: el.attrs['cert'] };
     this.open.push(person);
     return person;
   }
@@ -342,8 +351,14 @@ class TextWalk {
   private closePerson(person: OpenPerson): void {
     this.open.splice(this.open.indexOf(person), 1);
     if (person.start === undefined) return;
-    const span = { start: person.start, end: this.length };
-    this.spans.push(person.corresp === undefined ? span : { ...span, corresp: person.corresp });
+    const span: Omit<PersonSpan, 'text'> = {
+      start: person.start,
+      end: this.length,
+      ...(person.corresp === undefined ? {} : { corresp: person.corresp }),
+      ...(person.hsg === undefined ? {} : { hsg: person.hsg }),
+      ...(person.cert === undefined ? {} : { cert: person.cert }),
+    };
+    this.spans.push(span);
   }
 
   private note(el: XmlElement): void {
@@ -392,9 +407,10 @@ function runningText(
   div: XmlElement,
   head: XmlElement | undefined,
   bare: boolean,
+  hsgOf?: ReadonlyMap<string, string>,
 ): Pick<TeiFields, 'body' | 'footnotes' | 'pageBreaks' | 'persons'> {
   const frame = new Set(bare ? documentLevel(div, isFrame) : []);
-  const walk = new TextWalk(head, (e) => frame.has(e));
+  const walk = new TextWalk(head, (e) => frame.has(e), hsgOf);
   walk.walk(div, false, false);
   const body = walk.bodyText();
   const persons = walk.spans.map((p) => ({ ...p, text: body.slice(p.start, p.end) }));
@@ -405,7 +421,7 @@ function runningText(
 // Entry points
 
 /** Extracts the fields from an already located `div[@type='document']`. */
-export function fieldsOfDocumentDiv(div: XmlElement, options: ExtractOptions = {}): TeiFields {
+export function fieldsOfDocumentDiv(div: XmlElement, options: ExtractOptions = {}, hsgOf?: ReadonlyMap<string, string>): TeiFields {
   const bare = options.bare === true;
   const head = div.children.find((c): c is XmlElement => isElement(c) && c.name === 'head');
   const sourceNote = findFirst(div, (e) => isNote(e) && e.attrs['type'] === 'source');
@@ -413,7 +429,7 @@ export function fieldsOfDocumentDiv(div: XmlElement, options: ExtractOptions = {
     source: sourceNote ? textOf(sourceNote, isNote) : undefined,
     ...headFields(head),
     ...(bare ? {} : frameFields(div)),
-    ...runningText(div, head, bare),
+    ...runningText(div, head, bare, hsgOf),
   };
 }
 
@@ -423,7 +439,24 @@ export function extractFields(xml: string, options: ExtractOptions = {}): Extrac
   if (!parsed.ok) return { ok: false, error: `not well-formed: ${parsed.error}` };
   const div = findDocumentDiv(parsed.root);
   if (!div) return { ok: false, error: "no div[@type='document']" };
-  return { ok: true, fields: stripUndefined(fieldsOfDocumentDiv(div, options)) };
+  return { ok: true, fields: stripUndefined(fieldsOfDocumentDiv(div, options, peopleIds(parsed.root))) };
+}
+
+/** Person record id -> its `idno type="hsg-people"`, over the document's standOff. */
+function peopleIds(root: XmlElement): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (el: XmlElement): void => {
+    if (el.name === 'person') {
+      const id = el.attrs['xml:id'];
+      const idno = el.children.find((c): c is XmlElement => isElement(c) && c.name === 'idno' && c.attrs['type'] === 'hsg-people');
+      if (id && idno) out.set(id, textOf(idno, () => false).trim());
+      return;
+    }
+    if (el.name === 'text') return;
+    for (const c of el.children) if (isElement(c)) visit(c);
+  };
+  visit(root);
+  return out;
 }
 
 function stripUndefined(fields: TeiFields): TeiFields {

@@ -1,7 +1,8 @@
 /**
  * The accuracy ratchet: figures recorded in the repository (test/eval-thresholds.json) that the
  * eval must not fall below. Keys are `<field>` (strict rate), `<field>.soft`, `similarity`,
- * `personsStrictF1`, `personsFuzzyF1`.
+ * `personsStrictF1`, `personsFuzzyF1`, and for links to the people database `linkAccuracy`,
+ * `highPrecision`, `mediumPrecision`.
  */
 import type { CorpusScore } from './compare.js';
 
@@ -18,6 +19,9 @@ export function belowThresholds(corpus: CorpusScore, thresholds: Thresholds): st
     if (field === 'personsStrictF1') value = corpus.persons.strict.f1;
     else if (field === 'personsFuzzyF1') value = corpus.persons.fuzzy.f1;
     else if (field === 'similarity') value = corpus.meanSimilarity;
+    else if (field === 'linkAccuracy') value = corpus.links?.accuracy;
+    else if (field === 'highPrecision') value = corpus.links?.precision['high'];
+    else if (field === 'mediumPrecision') value = corpus.links?.precision['medium'];
     else {
       const rate = corpus.fields.find((f) => f.field === field);
       value = rate ? (measure === 'soft' ? rate.rateSoft : rate.rateStrict) : undefined;

@@ -6,7 +6,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { Block, CloserItem, DatelineItem, DocumentModel, EntityRecord, Footnote, Inline, OpenerItem } from '../model.js';
+import type { Block, CloserItem, DatelineItem, DocumentModel, EntityRecord, Footnote, Inline, OpenerItem, RecordRole } from '../model.js';
 import { plainText } from '../inlines.js';
 import type { Message } from '../messages.js';
 import { formatMessage } from '../messages.js';
@@ -125,10 +125,25 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void 
       for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(xmlText(v));
       // TEI's content models differ: in org, idno (a name-like element) must precede note.
       if (kind === 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
+      for (const role of r.roles ?? []) personRole(rec, role);
       if (r.description) rec.ele(kind === 'place' ? 'desc' : 'note').txt(xmlText(r.description));
       if (kind !== 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
+      if (r.hsg) rec.ele('idno').att('type', 'hsg-people').txt(xmlText(r.hsg));
+      if (r.pocom) rec.ele('idno').att('type', 'pocom').txt(xmlText(r.pocom));
     }
   }
+}
+
+/** A dated role: a POCOM post (@from/@to), or a FRUS identification dated by its volume (@notBefore/@notAfter). */
+function personRole(rec: Node, role: RecordRole): void {
+  const el = rec.ele('occupation');
+  const years = (v: string) => (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : undefined);
+  const from = role.from ? years(role.from) : undefined;
+  const to = role.to ? years(role.to) : undefined;
+  if (from) el.att(role.approximate ? 'notBefore' : 'from', from);
+  if (to) el.att(role.approximate ? 'notAfter' : 'to', to);
+  if (role.source) el.att('source', role.source);
+  el.txt(xmlText(role.text));
 }
 
 function buildOpener(opener: Node, items: readonly OpenerItem[]): void {
@@ -256,7 +271,8 @@ class BuildContext {
           break;
         case 'party': {
           const el = parent.ele(inline.element).att('type', inline.role);
-          if (inline.ref) el.att('ref', `#${inline.ref}`);
+          // gloss has no @ref in TEI (not att.canonical): an office's holder is pointed to by @corresp
+          if (inline.ref) el.att(inline.element === 'gloss' ? 'corresp' : 'ref', `#${inline.ref}`);
           el.att({ resp: `#${RESP.head.id}`, cert: 'high' }).txt(xmlText(inline.text));
           break;
         }

@@ -1,0 +1,533 @@
+#!/usr/bin/env node
+/**
+ * Builds the persons register from the Office of the Historian's own authorities, merged with the
+ * hand-curated records:
+ *
+ *   ../shared/authority/hsg-people.jsonl.gz   the people database (name forms, titles, FRUS identifications)
+ *   ../shared/authority/pocom.tgz             Principal Officers and Chiefs of Mission (posts with dates)
+ *   tei/persons-curated.xml                   persons neither source has, verified Wikidata ids, notes
+ *
+ * and writes
+ *
+ *   tei/persons.xml.gz         the register, gzipped (20 MB of TEI: too large to commit as text) (TEI listPerson; idno hsg-people / pocom / wikidata, name
+ *                              forms, dated roles with their sources, one description)
+ *   tei/persons-index.json.gz  the compact index the annotator loads (same facts, no markup)
+ *
+ * Deterministic: the same sources give the same bytes (records sorted, no timestamps, gzip mtime 0).
+ * The persons lists of the dev corpus volumes (HELD_OUT) are left out, so that the figures measured on
+ * the dev corpus predict volumes the register has never seen.
+ *
+ *   node scripts/build-registers.mjs [--authority DIR] [--out DIR]
+ */
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// the annotator's own code keys the names (run `npm run build` first: npm run build-registers does)
+import { entryOf, lookupKeys } from '../dist/annotate/person-index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const k = args.indexOf(name);
+  return k >= 0 && args[k + 1] ? resolve(args[k + 1]) : dflt;
+};
+const AUTHORITY = opt('--authority', resolve(ROOT, '..', 'shared', 'authority'));
+const OUT = opt('--out', join(ROOT, 'tei'));
+const CURATED = join(ROOT, 'tei', 'persons-curated.xml');
+
+/** Volumes of the dev corpus (../shared/corpus/frus-dev): held out of the register. */
+export const HELD_OUT = new Set(['frus1942v06', 'frus1948v05p1', 'frus1955-57v24']);
+
+const FRUS_PREFIX = 'https://history.state.gov/historicaldocuments/';
+const POCOM_PREFIX = 'https://history.state.gov/departmenthistory/people/';
+
+// ---------------------------------------------------------------------------------------------
+// Reading the sources
+
+/** The files of a .tgz (ustar), as name -> text. */
+function untar(buf) {
+  const files = new Map();
+  let off = 0;
+  let longName;
+  while (off + 512 <= buf.length) {
+    const header = buf.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const str = (a, b) => header.subarray(a, b).toString('utf8').replace(/\0.*$/s, '');
+    let name = str(0, 100);
+    const prefix = str(345, 500);
+    if (prefix) name = `${prefix}/${name}`;
+    const size = parseInt(str(124, 136).trim() || '0', 8);
+    const type = String.fromCharCode(header[156] || 48);
+    const body = buf.subarray(off + 512, off + 512 + size);
+    if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
+    else {
+      if (longName) name = longName;
+      longName = undefined;
+      if (type === '0' || type === '\0') files.set(name.replace(/^\.\//, ''), body.toString('utf8'));
+    }
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+const unescapeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const tag = (xml, name) => {
+  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
+  return m ? unescapeXml(m[1].trim()) : '';
+};
+const blocks = (xml, name) => xml.match(new RegExp(`<${name}>[\\s\\S]*?</${name}>`, 'g')) ?? [];
+const dateIn = (xml, name) => {
+  const m = new RegExp(`<${name}>\\s*<date>([^<]*)</date>`).exec(xml);
+  return m ? m[1].trim() : '';
+};
+
+/** Country names as FRUS prints them, where POCOM's territory id says something else. */
+const TERRITORY_NAMES = {
+  russia: ['Soviet Union', 'USSR', 'U.S.S.R.', 'Russia'],
+  'united-kingdom': ['United Kingdom', 'Great Britain', 'UK', 'U.K.', 'England'],
+  china: ['China', 'Republic of China'],
+  taiwan: ['China', 'Republic of China', 'Taiwan', 'Formosa'],
+  germany: ['Germany', 'Federal Republic of Germany', 'West Germany'],
+  'german-democratic-republic': ['German Democratic Republic', 'East Germany'],
+  iran: ['Iran', 'Persia'],
+  thailand: ['Thailand', 'Siam'],
+  'sri-lanka': ['Ceylon', 'Sri Lanka'],
+  myanmar: ['Burma', 'Myanmar'],
+  'korea-south': ['Korea', 'Republic of Korea'],
+  'holy-see': ['Vatican', 'Holy See'],
+  netherlands: ['Netherlands', 'The Netherlands', 'Holland'],
+  'czech-republic': ['Czechoslovakia', 'Czech Republic'],
+  serbia: ['Yugoslavia', 'Serbia'],
+  'congo-democratic-republic': ['Congo', 'Congo (Léopoldville)', 'Zaire'],
+  'dominican-republic': ['Dominican Republic'],
+  'el-salvador': ['El Salvador'],
+  'costa-rica': ['Costa Rica'],
+  'saudi-arabia': ['Saudi Arabia'],
+  'south-africa': ['South Africa', 'Union of South Africa'],
+  'new-zealand': ['New Zealand'],
+};
+const titleCase = (id) => id.split('-').map((w) => (/^(and|of|the)$/.test(w) ? w : w[0].toUpperCase() + w.slice(1))).join(' ');
+export const territoryNames = (id) => TERRITORY_NAMES[id] ?? [titleCase(id)];
+
+function readPocom(tgz) {
+  const files = untar(gunzipSync(tgz));
+  const roleNames = new Map();
+  const people = new Map();
+  /** pocom id -> [{ post, country?, position?, from, to, source }] */
+  const posts = new Map();
+  /** office tables for the annotator: chiefs of mission per country, principal officers per position */
+  const offices = { chiefs: {}, principals: {} };
+  const add = (pid, post) => (posts.get(pid) ?? posts.set(pid, []).get(pid)).push(post);
+  for (const [name, xml] of files) {
+    if (/^roles-country-chiefs\/.+\.xml$/.test(name)) roleNames.set(tag(xml, 'id'), tag(tag(xml, 'names'), 'singular'));
+  }
+  for (const [name, xml] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (/^people\/.+\.xml$/.test(name)) {
+      const id = tag(xml, 'id');
+      const pn = tag(xml, 'persName');
+      people.set(id, { id, surname: tag(pn, 'surname'), forename: tag(pn, 'forename'), birth: tag(xml, 'birth'), death: tag(xml, 'death') });
+    } else if (/^missions-countries\/.+\.xml$/.test(name)) {
+      const territory = tag(xml, 'territory-id');
+      for (const chief of blocks(xml, 'chief')) {
+        const pid = tag(chief, 'person-id');
+        const role = tag(chief, 'role-title-id');
+        const from = dateIn(chief, 'started') || dateIn(chief, 'appointed');
+        const to = dateIn(chief, 'ended');
+        if (!pid || !from) continue;
+        const roleName = roleNames.get(role) ?? titleCase(role);
+        const country = territoryNames(territory)[0];
+        add(pid, { text: `${roleName} to ${country}`, from, to, source: `pocom:${pid}` });
+        (offices.chiefs[territory] ??= []).push([pid, role, from, to]);
+      }
+    } else if (/^positions-principals\/.+\.xml$/.test(name)) {
+      const position = tag(xml, 'id');
+      const title = tag(tag(xml, 'names'), 'singular');
+      for (const p of blocks(xml, 'principal')) {
+        const pid = tag(p, 'person-id');
+        const from = dateIn(p, 'started') || dateIn(p, 'appointed');
+        const to = dateIn(p, 'ended');
+        if (!pid || !from) continue;
+        add(pid, { text: title, from, to, source: `pocom:${pid}` });
+        (offices.principals[position] ??= { title, holders: [] }).holders.push([pid, from, to]);
+      }
+    }
+  }
+  for (const list of posts.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  for (const list of Object.values(offices.chiefs)) list.sort((a, b) => (a[2] < b[2] ? -1 : 1));
+  for (const p of Object.values(offices.principals)) p.holders.sort((a, b) => (a[1] < b[1] ? -1 : 1));
+  return { people, posts, offices };
+}
+
+/** `frus1955-57v24` -> [1955, 1957]; `frus1947v02` -> [1947, 1947]. */
+export function volumeYears(volume) {
+  const m = /^frus(\d{4})(?:-(\d{2,4}))?/.exec(volume);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  let to = from;
+  if (m[2]) to = m[2].length === 2 ? Number(m[1].slice(0, 2) + m[2]) : Number(m[2]);
+  if (to < from) to += 100;
+  return [from, to];
+}
+
+const volumeOf = (url) => /historicaldocuments\/([^/]+)\/persons/.exec(url)?.[1];
+const pocomOf = (url) => (url.startsWith(POCOM_PREFIX) ? url.slice(POCOM_PREFIX.length) : undefined);
+/** A source URL in the register's compact form (`frus:` and `pocom:` prefixes, declared in the header). */
+const shortSource = (url) =>
+  url.startsWith(FRUS_PREFIX) ? `frus:${url.slice(FRUS_PREFIX.length)}` : url.startsWith(POCOM_PREFIX) ? `pocom:${url.slice(POCOM_PREFIX.length)}` : url;
+const heldOut = (url) => HELD_OUT.has(volumeOf(url) ?? '');
+
+function readPeople(gz) {
+  const out = [];
+  for (const line of gunzipSync(gz).toString('utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const p = JSON.parse(line);
+    const keep = (list) => list.map((x) => ({ ...x, sources: x.sources.filter((s) => !heldOut(s)) })).filter((x) => x.sources.length > 0);
+    const forms = keep(p.forms ?? []);
+    if (forms.length === 0) continue; // known only from a held-out volume
+    out.push({ ...p, forms, titles: keep(p.titles ?? []), remarks: keep(p.remarks ?? []) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const TITLE_WORDS = new Set(('mr mrs miss ms dr sir lady dame lord general lieutenant major colonel admiral marshal field brigadier captain commander ' +
+  'ambassador senator governor judge justice president prime minister king queen prince princess shah shaikh sheikh emir amir sultan ' +
+  'imam sayyid sayid haji archbishop bishop cardinal father rev reverend monsignor vice air chief rear fleet baron viscount earl count ' +
+  'countess baroness duke marquess marquis general-lieutenant lt gen col adm maj capt professor prof his her royal highness excellency').split(' '));
+
+/** `Smith, General Walter Bedell` -> { surname: 'Smith', forenames: 'Walter Bedell', titles: ['General'] } */
+export function splitPrinted(form) {
+  const text = form.replace(/\s+/g, ' ').trim();
+  const comma = text.indexOf(',');
+  if (comma < 0) return { surname: text, forenames: '', titles: [], natural: text };
+  const surname = text.slice(0, comma).trim();
+  let rest = text.slice(comma + 1).trim();
+  // "Jr." and such after a second comma
+  let suffix = '';
+  const m = /,\s*(Jr\.?|Sr\.?|II|III|IV)$/.exec(rest);
+  if (m) {
+    suffix = m[1];
+    rest = rest.slice(0, m.index).trim();
+  }
+  const words = rest.split(' ').filter(Boolean);
+  const titles = [];
+  while (words.length > 1 && TITLE_WORDS.has(fold(words[0]).replace(/\.$/, ''))) titles.push(words.shift());
+  if (words.length === 1 && TITLE_WORDS.has(fold(words[0]).replace(/\.$/, ''))) titles.push(words.shift());
+  const forenames = words.join(' ');
+  const natural = [forenames, surname, suffix].filter(Boolean).join(' ');
+  return { surname, forenames, titles: titles.length ? [titles.join(' ')] : [], natural };
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'e', 'ben', 'abu', 'ul', 'ud', 'ad', 'as', 'ash', 'at', 'az', 'ter', 'ten', 'zu']);
+
+/**
+ * Whether a printed form is a personal name: not an office or a description ("George VI, King of
+ * Great Britain and Northern Ireland", "Great Britain and Northern Ireland, …"), at most five
+ * words before the comma and no ordinary lower-case word but a particle.
+ */
+export function isPersonalName(form) {
+  const s = splitPrinted(form);
+  const words = `${s.forenames} ${s.surname}`.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || s.surname.split(/\s+/).length > 4) return false;
+  return words.every((w) => !/^\p{Ll}/u.test(w) || PARTICLES.has(w.replace(/[.,]$/, '')));
+}
+
+const nameKey = (surname, forenames) => `${fold(surname).replace(/[^a-z ]/g, '')}|${fold(forenames.split(/[\s.]+/)[0] ?? '').replace(/[^a-z]/g, '')}`;
+
+// ---------------------------------------------------------------------------------------------
+// Curated records (tei/persons-curated.xml)
+
+function readCurated(xml) {
+  const out = [];
+  for (const block of xml.match(/<person [\s\S]*?<\/person>/g) ?? []) {
+    const id = /xml:id="([^"]+)"/.exec(block)[1];
+    const sex = /<person [^>]*sex="([^"]+)"/.exec(block)?.[1];
+    const names = [...block.matchAll(/<persName type="(\w+)">([^<]*)<\/persName>/g)].map((m) => ({ type: m[1], text: unescapeXml(m[2]) }));
+    const occupations = [...block.matchAll(/<occupation((?: \w+="[^"]*")*)>([^<]*)<\/occupation>/g)].map((m) => ({
+      text: unescapeXml(m[2]),
+      from: /from="([^"]+)"/.exec(m[1])?.[1],
+      to: /to="([^"]+)"/.exec(m[1])?.[1],
+    }));
+    out.push({
+      id,
+      sex,
+      names,
+      main: names.find((n) => n.type === 'main')?.text ?? '',
+      surname: names.find((n) => n.type === 'surname')?.text ?? '',
+      birth: /<birth when="([^"]+)"/.exec(block)?.[1],
+      death: /<death when="([^"]+)"/.exec(block)?.[1],
+      occupations,
+      nationality: unescapeXml(/<nationality>([^<]*)</.exec(block)?.[1] ?? ''),
+      note: unescapeXml(/<note>([^<]*)</.exec(block)?.[1] ?? ''),
+      wikidata: /<idno type="wikidata">([^<]*)</.exec(block)?.[1],
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging
+
+const yearOf = (s) => (s ? Number(String(s).slice(0, 4)) : undefined);
+
+/** The hsg person for a curated record: same surname and first forename, compatible birth year. */
+function matchCurated(c, byKey) {
+  // the main name and every variant of two words or more, as "Forenames Surname"
+  const names = [c.main, ...c.names.filter((n) => n.type === 'variant' && /\s/.test(n.text)).map((n) => n.text)];
+  const found = new Map();
+  for (const name of names) {
+    const idx = name.lastIndexOf(c.surname);
+    const forenames = idx > 0 ? name.slice(0, idx).trim() : '';
+    if (!forenames) continue;
+    const fullKey = fold(`${forenames} ${c.surname}`).replace(/[^a-z]/g, '');
+    for (const p of byKey.get(nameKey(c.surname, forenames)) ?? []) {
+      if (c.birth && p.birth && Math.abs(yearOf(p.birth) - yearOf(c.birth)) > 1) continue;
+      let score = 0;
+      if (c.birth && p.birth) score += 2;
+      if ([p.name, ...p.forms.map((f) => f.name)].some((n) => fold(splitPrinted(n).natural).replace(/[^a-z]/g, '') === fullKey)) score += 1;
+      found.set(p, Math.max(found.get(p) ?? 0, score));
+    }
+  }
+  const scored = [...found].sort((a, b) => b[1] - a[1]);
+  if (scored.length === 0) return undefined;
+  if (scored.length > 1 && scored[1][1] === scored[0][1]) return undefined;
+  return scored[0][0];
+}
+
+function slug(s) {
+  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** One clean sentence: the curated note, else the identification of the latest volume, else the last post. */
+function descriptionOf(curated, roles) {
+  if (curated?.note) return curated.note;
+  const ids = roles.filter((r) => r.kind === 'frus' && /^\p{Lu}/u.test(r.text));
+  const last = ids.sort((a, b) => (a.to ?? 0) - (b.to ?? 0) || (a.from ?? 0) - (b.from ?? 0))[ids.length - 1];
+  if (last) return last.text.replace(/\s*[.;,]\s*$/, '') + '.';
+  const post = roles.filter((r) => r.kind === 'pocom').pop();
+  return post ? `${post.text}, ${String(post.from).slice(0, 4)}–${post.to ? String(post.to).slice(0, 4) : ''}.` : undefined;
+}
+
+function build() {
+  const people = readPeople(readFileSync(join(AUTHORITY, 'hsg-people.jsonl.gz')));
+  const pocom = readPocom(readFileSync(join(AUTHORITY, 'pocom.tgz')));
+  const curated = readCurated(readFileSync(CURATED, 'utf8'));
+
+  const byKey = new Map();
+  for (const p of people) {
+    const seen = new Set();
+    for (const f of [{ name: p.name }, ...p.forms]) {
+      const s = splitPrinted(f.name);
+      const k = nameKey(s.surname, s.forenames);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      (byKey.get(k) ?? byKey.set(k, []).get(k)).push(p);
+    }
+  }
+  const curatedFor = new Map();
+  const curatedOnly = [];
+  for (const c of curated) {
+    const p = matchCurated(c, byKey);
+    if (p && !curatedFor.has(p.id)) curatedFor.set(p.id, c);
+    else curatedOnly.push(c);
+  }
+
+  const records = [];
+  const usedIds = new Set(curated.map((c) => c.id));
+  for (const p of people) {
+    const c = curatedFor.get(p.id);
+    const main = splitPrinted(p.name);
+    const pocomId = p.forms.flatMap((f) => f.sources).map(pocomOf).find(Boolean);
+    let id = c?.id;
+    if (!id) {
+      id = `per-hsg-${p.id}`;
+    }
+    usedIds.add(id);
+    const forms = [];
+    const seenForms = new Set();
+    const addForm = (text, type, sources) => {
+      const k = `${type}|${text}`;
+      if (!text || seenForms.has(k)) return;
+      seenForms.add(k);
+      forms.push({ text, type, sources });
+    };
+    const mainName = c?.main ?? main.natural;
+    addForm(mainName, 'main');
+    addForm(c?.surname ?? main.surname, 'surname');
+    for (const n of c?.names ?? []) if (n.type === 'variant') addForm(n.text, 'variant');
+    for (const f of p.forms) if (isPersonalName(f.name)) addForm(f.name, 'variant', f.sources.map(shortSource));
+    for (const a of p.alternates ?? []) if (isPersonalName(typeof a === 'string' ? a : a.name)) addForm(typeof a === 'string' ? a : a.name, 'variant');
+    const roles = [];
+    for (const post of pocom.posts.get(pocomId) ?? []) roles.push({ kind: 'pocom', text: post.text, from: post.from, to: post.to || undefined, source: post.source });
+    for (const r of p.remarks) {
+      // one role per volume years: the identification as the volume printed it
+      const years = r.sources.map(volumeOf).filter(Boolean).map(volumeYears).filter(Boolean);
+      const text = r.text.replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const frusSources = r.sources.filter((s) => volumeOf(s));
+      if (frusSources.length === 0) {
+        if (!/Non-career|Career appointee/i.test(text)) roles.push({ kind: 'pocom-remark', text, source: r.sources.map(shortSource).join(' ') });
+        continue;
+      }
+      const from = Math.min(...years.map((y) => y[0]));
+      const to = Math.max(...years.map((y) => y[1]));
+      roles.push({ kind: 'frus', text, from, to, source: frusSources.map(shortSource).join(' ') });
+    }
+    for (const o of c?.occupations ?? []) roles.push({ kind: 'curated', text: o.text, from: o.from, to: o.to });
+    const titles = [...new Set([...p.titles.map((t) => t.title), ...forms.flatMap((f) => (f.type === 'variant' ? splitPrinted(f.text).titles : []))])];
+    records.push({
+      id,
+      sex: c?.sex,
+      forms,
+      birth: c?.birth ?? p.birth ?? undefined,
+      death: c?.death ?? p.death ?? undefined,
+      roles,
+      nationality: c?.nationality,
+      description: descriptionOf(c, roles),
+      hsg: p.id,
+      pocom: pocomId,
+      wikidata: c?.wikidata,
+      viaf: p.authorities?.viaf,
+      titles,
+      curated: !!c,
+      surname: c?.surname ?? main.surname,
+      forenames: c ? (c.main.lastIndexOf(c.surname) > 0 ? c.main.slice(0, c.main.lastIndexOf(c.surname)).trim() : '') : main.forenames,
+      name: mainName,
+    });
+  }
+  for (const c of curatedOnly) {
+    const forms = c.names.map((n) => ({ text: n.text, type: n.type }));
+    const roles = c.occupations.map((o) => ({ kind: 'curated', text: o.text, from: o.from, to: o.to }));
+    const idx = c.main.lastIndexOf(c.surname);
+    records.push({
+      id: c.id, sex: c.sex, forms, birth: c.birth, death: c.death, roles, nationality: c.nationality, description: c.note || undefined,
+      wikidata: c.wikidata, titles: [], curated: true, surname: c.surname, forenames: idx > 0 ? c.main.slice(0, idx).trim() : '', name: c.main,
+    });
+  }
+  records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { records, offices: pocom.offices, counts: { people: people.length, curated: curated.length, merged: curatedFor.size, curatedOnly: curatedOnly.length } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const isoYear = (v) => (v === undefined || v === null || v === '' ? undefined : /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(v)) ? String(v) : undefined);
+
+function personXml(r) {
+  const lines = [];
+  lines.push(`<person xml:id="${r.id}"${r.sex ? ` sex="${r.sex}"` : ''}>`);
+  for (const f of r.forms) lines.push(`  <persName type="${f.type}"${f.sources?.length ? ` source="${esc(f.sources.join(' '))}"` : ''}>${esc(f.text)}</persName>`);
+  if (isoYear(r.birth)) lines.push(`  <birth when="${r.birth}"/>`);
+  if (isoYear(r.death)) lines.push(`  <death when="${r.death}"/>`);
+  for (const role of r.roles) {
+    const att = [];
+    if (role.kind === 'frus') {
+      att.push(`notBefore="${role.from}"`, `notAfter="${role.to}"`);
+    } else {
+      if (isoYear(role.from)) att.push(`from="${role.from}"`);
+      if (isoYear(role.to)) att.push(`to="${role.to}"`);
+    }
+    if (role.source) att.push(`source="${esc(role.source)}"`);
+    att.push(`type="${role.kind === 'frus' ? 'frus-identification' : role.kind === 'curated' ? 'curated' : 'pocom'}"`);
+    lines.push(`  <occupation ${att.join(' ')}>${esc(role.text)}</occupation>`);
+  }
+  if (r.nationality) lines.push(`  <nationality>${esc(r.nationality)}</nationality>`);
+  if (r.description) lines.push(`  <note>${esc(r.description)}</note>`);
+  if (r.hsg) lines.push(`  <idno type="hsg-people">${r.hsg}</idno>`);
+  if (r.pocom) lines.push(`  <idno type="pocom">${esc(r.pocom)}</idno>`);
+  if (r.wikidata) lines.push(`  <idno type="wikidata">${esc(r.wikidata)}</idno>`);
+  if (r.viaf) lines.push(`  <idno type="viaf">${esc(r.viaf)}</idno>`);
+  lines.push('</person>');
+  return lines.join('\n');
+}
+
+function registerXml(records) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!-- Generated by scripts/build-registers.mjs (npm run build-registers) from the Office of the Historian's
+     people database and Principal Officers and Chiefs of Mission, merged with tei/persons-curated.xml.
+     Do not edit by hand: edit tei/persons-curated.xml and run the script again. -->
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>telegram-tei authority register: persons</title>
+      </titleStmt>
+      <publicationStmt>
+        <p>Part of telegram-tei. Generated from public-domain data of the Office of the Historian, U.S. Department of State
+          (the POCOM data under a CC0 1.0 waiver), and the project's curated records.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <listBibl>
+          <bibl><author>Office of the Historian, U.S. Department of State</author>, <title>People database</title> (repository HistoryAtState/people): the lists of persons of the FRUS volumes, <title>Principal Officers and Chiefs of Mission</title> and <title>Visits by Foreign Leaders</title>; cited as <code>idno type="hsg-people"</code>.</bibl>
+          <bibl><author>Office of the Historian, U.S. Department of State</author>, <title>Principal Officers and Chiefs of Mission</title> (repository HistoryAtState/pocom); cited as <code>idno type="pocom"</code>.</bibl>
+          <bibl><title>telegram-tei curated persons</title> (tei/persons-curated.xml): persons neither source has, Wikidata ids.</bibl>
+        </listBibl>
+      </sourceDesc>
+    </fileDesc>
+    <encodingDesc>
+      <listPrefixDef>
+        <prefixDef ident="frus" matchPattern="(.+)" replacementPattern="https://history.state.gov/historicaldocuments/$1">
+          <p>A FRUS volume's list of persons: <code>frus:frus1947v02/persons#p_SWB1</code>.</p>
+        </prefixDef>
+        <prefixDef ident="pocom" matchPattern="(.+)" replacementPattern="https://history.state.gov/departmenthistory/people/$1">
+          <p>A person of <title>Principal Officers and Chiefs of Mission</title>.</p>
+        </prefixDef>
+      </listPrefixDef>
+      <classDecl>
+        <taxonomy xml:id="occupation-types">
+          <category xml:id="pocom"><catDesc>A post from Principal Officers and Chiefs of Mission, with its start and end dates.</catDesc></category>
+          <category xml:id="frus-identification"><catDesc>The identification a FRUS volume's list of persons printed; dated by the volume's years.</catDesc></category>
+          <category xml:id="curated"><catDesc>An office from the project's curated records.</catDesc></category>
+        </taxonomy>
+      </classDecl>
+    </encodingDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <listPerson>
+${records.map(personXml).join('\n')}
+      </listPerson>
+    </body>
+  </text>
+</TEI>
+`;
+}
+
+/** The annotator's index: one array per person, fields in a fixed order (see src/annotate/authority.ts). */
+function indexJson(records, offices) {
+  const persons = records.map((r) => {
+    const variants = r.forms.filter((f) => f.type === 'variant').map((f) => f.text);
+    const roles = r.roles
+      .map((x) => [x.from ?? '', x.to ?? '', x.kind === 'frus' ? x.source.split(' ')[0] : x.source ?? '', x.text].map(String).join('\t'))
+      .join('\n');
+    return [r.id, r.name, r.surname, r.forenames, variants, r.titles, isoYear(r.birth) ?? '', isoYear(r.death) ?? '', roles, r.description ?? '', r.hsg ?? '', r.pocom ?? '', r.wikidata ?? '', r.curated ? 1 : 0];
+  });
+  // look-up tables for the persons the annotator materialises on demand (keys folded by the annotator's own code)
+  const surnames = {};
+  const firstWords = {};
+  persons.forEach((row, i) => {
+    if (row[13] === 1) return;
+    const keys = lookupKeys(entryOf(row));
+    for (const k of keys.surnames) (surnames[k] ??= []).push(i);
+    for (const k of keys.first) (firstWords[k] ??= []).push(i);
+  });
+  const countries = Object.fromEntries(Object.keys(offices.chiefs).sort().map((t) => [t, territoryNames(t)]));
+  return JSON.stringify({ format: 'telegram-tei persons index 1', fields: ['id', 'name', 'surname', 'forenames', 'variants', 'titles', 'birth', 'death', 'roles', 'description', 'hsg', 'pocom', 'wikidata', 'curated'], persons, surnames: sortedKeys(surnames), firstWords: sortedKeys(firstWords), offices: { ...offices, countries } });
+}
+
+const sortedKeys = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k].join(',')]));
+
+function writeAtomic(path, data) {
+  writeFileSync(`${path}.tmp`, data);
+  renameSync(`${path}.tmp`, path);
+}
+
+const { records, offices, counts } = build();
+writeAtomic(join(OUT, 'persons.xml.gz'), gzipSync(Buffer.from(registerXml(records)), { level: 9 }));
+writeAtomic(join(OUT, 'persons-index.json.gz'), gzipSync(Buffer.from(indexJson(records, offices)), { level: 9 }));
+console.log(`persons register: ${records.length} records (${counts.people} from the people database, ${counts.merged} of them merged with a curated record; ${counts.curatedOnly} curated only)`);
