@@ -101,7 +101,9 @@ describe('the head of the seed telegram', () => {
     expect(json.sender).toEqual({ name: 'Smith', kind: 'person', ref });
     expect(json.paragraphs.find((p) => p.kind === 'head')?.mentions.find((m) => m.subtype === 'from')?.ref).toBe(ref);
     expect(json.entities.some((e) => e.id === ref)).toBe(true);
-    // the addressee is an office no register knows: no link, said so
-    expect(json.addressee).toEqual({ name: 'Secretary of State', kind: 'office', ref: null });
+    // the addressee is an office: its holder that day (Byrnes, from POCOM) is pointed to by the gloss's @corresp
+    const holder = str('//t:head/t:gloss[@type="to"]/@corresp').slice(1);
+    expect(json.addressee).toMatchObject({ name: 'Secretary of State', kind: 'office', corresp: holder });
+    expect(json.entities.some((e) => e.id === holder)).toBe(true);
   });
 });
