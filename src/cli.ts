@@ -4,10 +4,13 @@
  * Nothing else prints or exits.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatMessage, hasErrors, message, type Message } from './messages.js';
-import { documentStem, outputPath } from './write/names.js';
-import { writeFilesAtomically } from './write/atomic.js';
+import { formatMessage, hasErrors, message, printablePath, type Message } from './messages.js';
+import { documentStem, outputPath, safeStem } from './write/names.js';
+import { writeFilesAtomically, type WriteGuard } from './write/atomic.js';
+import { identities, OutputRefusedError, prepareOutputFolder, replacedInput, sweepTemporaries, writeFailureReason } from './write/guard.js';
+import { lockFolder } from './write/lock.js';
 import type { TaskOutput, ThreadSettings } from './batch/task.js';
 import type { Thresholds } from './eval/thresholds.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -23,10 +26,14 @@ Usage:
   telegram-tei entities <file.tei.xml>
   telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>] [--no-lists] [--people <hsg-people.jsonl.gz>]
 
-Exit status: 0 when every input succeeded, 1 when any failed, 2 on a usage error,
+Exit status: 0 when every input succeeded, 1 when any failed (or a file could not be written),
+2 when nothing was done (a usage error, an unusable or busy --out, a broken --persons list),
 130/143 when a batch is interrupted (SIGINT/SIGTERM).`;
 
 class UsageError extends Error {}
+
+/** Nothing was done, for a reason the message gives in full (no usage text): exit 2. */
+class RefusedError extends Error {}
 
 function printMessages(messages: readonly Message[], minimum: 'warning' | 'error' = 'warning'): void {
   for (const m of messages) {
@@ -42,6 +49,9 @@ async function threadSettings(personsPath: string | undefined, textLayout: 'raw'
   const xml = await readFile(personsPath, 'utf8').catch(() => {
     throw new UsageError(`${personsPath}: cannot read the persons list`);
   });
+  const { personsListProblems, personsListRefusal } = await import('./annotate/persons-list.js');
+  const problems = personsListProblems(xml, personsPath);
+  if (problems.length > 0) throw new RefusedError(personsListRefusal(problems));
   const { loadUserPersons } = await import('./annotate/index.js');
   const userPersons = loadUserPersons(xml, personsPath);
   if ('error' in userPersons) throw new UsageError(userPersons.error);
@@ -66,13 +76,32 @@ async function convertCommand(args: string[]): Promise<number> {
   if (values.text && values.text !== 'raw' && values.text !== 'reading') throw new UsageError('--text takes raw or reading');
   if (values.jobs !== undefined && !/^\d+$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number, not "${values.jobs}"`);
   const settings = await threadSettings(values.persons, (values.text as 'raw' | 'reading' | undefined) ?? 'raw');
+  const realOut = await prepareOutputFolder(values.out);
+  // An output never replaces an input (converting into the input's own folder, or through a
+  // link to it): the inputs by identity, checked before anything is converted.
+  const protect = await identities(positionals);
+  const replaced = await replacedInput(realOut, positionals.map((f) => safeStem(f)), protect);
+  if (replaced) {
+    throw new OutputRefusedError(`--out ${values.out}: the output ${printablePath(join(values.out, replaced.output))} would replace the input ${printablePath(replaced.input)}; choose an --out that holds no input`);
+  }
+  const lock = await lockFolder(realOut, values.out);
+  try {
+    if (await lock.alone()) await sweepTemporaries(realOut, lock.since, 1);
+    return await convertInputs(positionals, values.out, settings, values.jobs, { root: realOut, protect });
+  } finally {
+    await lock.release();
+  }
+}
+
+async function convertInputs(positionals: readonly string[], out: string, settings: ThreadSettings, jobs: string | undefined, guard: WriteGuard): Promise<number> {
   const { convertFiles } = await import('./batch/convert-files.js');
   const stems = new Map<string, string>();
   let failed = 0;
-  for await (const conversion of convertFiles(positionals, { settings, ...(values.jobs !== undefined ? { jobs: Number(values.jobs) } : {}) })) {
+  for await (const conversion of convertFiles(positionals, { settings, ...(jobs !== undefined ? { jobs: Number(jobs) } : {}) })) {
     const file = conversion.file;
+    const shown = printablePath(file);
     if ('unreadable' in conversion) {
-      process.stderr.write(`${file}: error: cannot read the file (${conversion.unreadable}) [read/unreadable]\n`);
+      process.stderr.write(`${shown}: error: cannot read the file (${conversion.unreadable}) [read/unreadable]\n`);
       failed++;
       continue;
     }
@@ -82,25 +111,25 @@ async function convertCommand(args: string[]): Promise<number> {
     const ok = documents.length > 0 && documents.every((d) => d.ok && d.outputs) && !hasErrors(result.messages);
     const clash = documents.find((d) => stems.has(d.stem) && stems.get(d.stem) !== file);
     if (!ok || clash) {
-      process.stderr.write((clash ? `${file}: error: its outputs would overwrite those of ${stems.get(clash.stem)} (same name ${clash.stem}) [write/name-clash]` : failureLine(file, result)) + '\n');
+      process.stderr.write((clash ? `${shown}: error: its outputs would overwrite those of ${printablePath(stems.get(clash.stem)!)} (same name ${clash.stem}) [write/name-clash]` : failureLine(file, result)) + '\n');
       failed++;
       continue;
     }
     const files = documents.flatMap((d) => [
-      { path: outputPath(values.out!, d.stem, 'tei'), content: d.outputs!.tei },
-      { path: outputPath(values.out!, d.stem, 'html'), content: d.outputs!.html },
-      { path: outputPath(values.out!, d.stem, 'text'), content: d.outputs!.text },
-      { path: outputPath(values.out!, d.stem, 'json'), content: d.outputs!.json },
+      { path: outputPath(out, d.stem, 'tei'), content: d.outputs!.tei },
+      { path: outputPath(out, d.stem, 'html'), content: d.outputs!.html },
+      { path: outputPath(out, d.stem, 'text'), content: d.outputs!.text },
+      { path: outputPath(out, d.stem, 'json'), content: d.outputs!.json },
     ]);
     try {
-      await writeFilesAtomically(files);
+      await writeFilesAtomically(files, guard);
     } catch (err) {
-      process.stderr.write(`${file}: error: cannot write the outputs: ${(err as Error).message} [write/failed]\n`);
+      process.stderr.write(`${shown}: error: cannot write the outputs: ${writeFailureReason(err)} [write/failed]\n`);
       failed++;
       continue;
     }
     documents.forEach((d) => stems.set(d.stem, file));
-    process.stdout.write(`${file}: ${documents.length} document${documents.length === 1 ? '' : 's'} -> ${documents.map((d) => `${d.stem}.{tei.xml,html,txt,json}`).join(', ')}\n`);
+    process.stdout.write(`${shown}: ${documents.length} document${documents.length === 1 ? '' : 's'} -> ${documents.map((d) => `${d.stem}.{tei.xml,html,txt,json}`).join(', ')}\n`);
   }
   return failed > 0 ? 1 : 0;
 }
@@ -109,20 +138,22 @@ async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length === 0) throw new UsageError('validate: name at least one TEI file');
   const { validateTeiDocument } = await import('./validate/index.js');
+  const { decodeTeiBytes } = await import('./validate/decode.js');
   let failed = 0;
   for (const file of positionals) {
-    let xml: string;
+    let bytes: Uint8Array;
     try {
-      xml = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (err) {
-      process.stderr.write(`${file}: error: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}) [read/unreadable]\n`);
+      process.stderr.write(`${printablePath(file)}: error: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}) [read/unreadable]\n`);
       failed++;
       continue;
     }
-    const messages = validateTeiDocument(xml, file);
+    const decoded = decodeTeiBytes(bytes, file);
+    const messages = 'error' in decoded ? [decoded.error] : validateTeiDocument(decoded.text, file);
     for (const m of messages) process.stdout.write(formatMessage(m) + '\n');
     if (messages.some((m) => m.severity === 'error')) failed++;
-    else process.stdout.write(`${file}: valid\n`);
+    else process.stdout.write(`${printablePath(file)}: valid\n`);
   }
   return failed > 0 ? 1 : 0;
 }
@@ -208,9 +239,16 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`telegram-tei: ${(err as Error).message}\n\n${USAGE}\n`);
       process.exitCode = 2;
+    } else if (err instanceof RefusedError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof OutputRefusedError) {
+      process.stderr.write(`telegram-tei: ${err.message}\n`);
+      process.exitCode = 2;
     } else {
-      process.stderr.write(`telegram-tei: internal error: ${(err as Error).message}\n`);
-      process.exitCode = 70;
+      // A failure nobody foresaw: a bug. Exit 1 (a documented status), and say so.
+      process.stderr.write(`telegram-tei: internal error (a bug; please report it): ${(err as Error).message}\n`);
+      process.exitCode = 1;
     }
   },
 );

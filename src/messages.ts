@@ -31,9 +31,20 @@ export function message(
   return { severity, rule, text, file, line: at.line, column: at.column };
 }
 
+/**
+ * A path as printed on one line: control characters (a newline in a file name would split the
+ * line) shown as `\n`, `\t` or `\xNN`.
+ */
+export function printablePath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return path.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** `file:line:col: severity: text [rule]`, the format compilers and editors understand. */
 export function formatMessage(m: Message): string {
-  const where = m.line > 0 ? `${m.file}:${m.line}:${m.column}` : m.file;
+  const file = printablePath(m.file);
+  const where = m.line > 0 ? `${file}:${m.line}:${m.column}` : file;
   return `${where}: ${m.severity}: ${m.text} [${m.rule}]`;
 }
 

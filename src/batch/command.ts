@@ -1,14 +1,15 @@
 /**
  * `telegram-tei batch <dir|file|glob>... --out DIR [--jobs N] [--force] [--shard I/N]
  *  [--persons FILE] [--text raw|reading]`: argv -> runBatch -> progress, failures and a summary
- * on the terminal, and the exit status (0 all converted, 1 some failed, 2 usage, 130/143 when
- * interrupted by SIGINT/SIGTERM).
+ * on the terminal, and the exit status (0 all converted, 1 some failed or a file of the run could
+ * not be written, 2 usage or nothing done (--out unusable or in use, a broken --persons list),
+ * 130/143 when interrupted by SIGINT/SIGTERM).
  */
 import { parseArgs } from 'node:util';
-import { formatMessage, type Message } from '../messages.js';
+import { formatMessage, printablePath, type Message } from '../messages.js';
 import { InputError, parseShard } from './inputs.js';
 import { formatDuration, ProgressDisplay } from './progress.js';
-import { BatchUsageError, runBatch, type BatchResult } from './run.js';
+import { BatchUsageError, OutputRefusedError, PersonsListError, runBatch, type BatchResult } from './run.js';
 import type { ReportInput } from './report.js';
 
 const USAGE = `Usage: telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
@@ -33,7 +34,7 @@ function usageError(text: string): number {
 }
 
 function failureLine(record: ReportInput, messages: readonly Message[]): string {
-  const path = record.path;
+  const path = printablePath(record.path);
   // A failure reused from an earlier run comes with the messages that run recorded.
   const all = messages.length > 0
     ? messages
@@ -94,6 +95,7 @@ export async function batchCommand(args: string[]): Promise<number> {
   const discard = new AbortController();
   const display = new ProgressDisplay(process.stderr);
   let signalCode = 0;
+  let alreadyStopping = false;
   const onSignal = (name: 'SIGINT' | 'SIGTERM') => {
     if (!stop.signal.aborted) {
       signalCode = name === 'SIGINT' ? 130 : 143;
@@ -102,6 +104,9 @@ export async function batchCommand(args: string[]): Promise<number> {
     } else if (!discard.signal.aborted) {
       discard.abort();
       display.log(`batch: ${name} again: discarding the documents in flight`);
+    } else if (!alreadyStopping) {
+      alreadyStopping = true;
+      display.log(`batch: ${name}: already stopping; writing the manifest and report.json`);
     }
   };
   const onInt = () => onSignal('SIGINT');
@@ -126,7 +131,7 @@ export async function batchCommand(args: string[]): Promise<number> {
       onEvent(event) {
         if (event.kind === 'start') {
           const workers = event.jobs === 0 ? 'no workers (this thread)' : `${event.jobs} worker${event.jobs === 1 ? '' : 's'}`;
-          display.log(`batch: ${event.total} input file${event.total === 1 ? '' : 's'}${shard ? ` in shard ${shard.index}/${shard.count}` : ''} below ${event.root}, ${workers}`);
+          display.log(`batch: ${event.total} input file${event.total === 1 ? '' : 's'}${shard ? ` in shard ${shard.index}/${shard.count}` : ''} below ${printablePath(event.root)}, ${workers}`);
         } else if (event.kind === 'warning') {
           display.log(`batch: warning: ${event.text}`);
         } else if (event.kind === 'corpus') {
@@ -141,6 +146,15 @@ export async function batchCommand(args: string[]): Promise<number> {
     });
   } catch (err) {
     if (err instanceof BatchUsageError) return usageError(err.message);
+    // Nothing was done: one line (a line per problem of a persons list), no usage text.
+    if (err instanceof PersonsListError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof OutputRefusedError) {
+      process.stderr.write(`telegram-tei: batch: ${err.message}\n`);
+      return 2;
+    }
     throw err;
   } finally {
     process.off('SIGINT', onInt);
@@ -149,7 +163,8 @@ export async function batchCommand(args: string[]): Promise<number> {
   }
 
   const t = result.report.totals;
-  if (failuresShown > MAX_FAILURE_LINES) process.stderr.write(`batch: ${failuresShown - MAX_FAILURE_LINES} more failed inputs: see ${result.reportPath}\n`);
+  for (const failure of result.failures) process.stderr.write(`batch: error: ${failure}\n`);
+  if (failuresShown > MAX_FAILURE_LINES) process.stderr.write(`batch: ${failuresShown - MAX_FAILURE_LINES} more failed inputs: see ${result.reportWritten ? result.reportPath : 'the report (not written)'}\n`);
   const seconds = result.elapsedMs / 1000;
   const rate = seconds > 0 ? result.converted / seconds : 0;
   const lines: string[] = [];
@@ -163,8 +178,8 @@ export async function batchCommand(args: string[]): Promise<number> {
   );
   if (result.corpus?.unchanged) lines.push(`batch: corpus: ${result.corpus.written.join(', ')} unchanged`);
   else if (result.corpus) lines.push(`batch: corpus: ${result.corpus.documents} documents, ${result.corpus.entities} entities -> ${result.corpus.written.join(', ')}`);
-  lines.push(`batch: report: ${result.reportPath}`);
-  if (result.interrupted) lines.push('batch: interrupted: run the same command again to convert the pending inputs (finished ones are not redone)');
+  lines.push(`batch: report: ${result.reportWritten ? result.reportPath : 'not written (see the error above)'}`);
+  if (result.interrupted) lines.push(`batch: interrupted: run the same command again to ${t.pending > 0 ? 'convert the pending inputs (finished ones are not redone)' : 'write the corpus files (no input is converted again)'}`);
   process.stdout.write(lines.join('\n') + '\n');
   if (signalCode) return signalCode;
   return result.exitCode;

@@ -18,12 +18,12 @@
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { DocumentJson, EntityJson, MentionJson, ParagraphJson } from '../transform/stylesheets.js';
 import { documentKeyOrder, inKeyOrder } from '../transform/key-order.js';
 import { validateDocumentsLine } from '../validate/json-schema.js';
 import { writeFilesAtomically } from '../write/atomic.js';
+import { temporaryPath } from '../write/guard.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export interface CorpusDocument {
@@ -75,22 +75,48 @@ function* mentions(doc: DocumentJson): Generator<MentionJson> {
   for (const note of doc.notes ?? []) yield* fromParagraphs(note.paragraphs);
 }
 
-/** Writes a file line by line through a temporary, renamed into place at the end. */
+/**
+ * Writes a file line by line through a temporary, renamed into place at the end. A failed write
+ * (a full disk) rejects the next write or finish; abort() then removes the temporary.
+ */
 class AtomicLines {
   private readonly tmp: string;
   private readonly stream;
   private finished = false;
+  private failure: Error | undefined;
   constructor(private readonly path: string) {
-    this.tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.tmp = temporaryPath(path);
     this.stream = createWriteStream(this.tmp, { encoding: 'utf8' });
+    // Without a listener a stream's error is thrown out of the event loop (the process dies).
+    this.stream.on('error', (err) => {
+      this.failure ??= err;
+    });
   }
   async write(line: string): Promise<void> {
-    if (!this.stream.write(line)) await new Promise<void>((done) => this.stream.once('drain', () => done()));
+    if (this.failure) throw this.failure;
+    if (this.stream.write(line)) return;
+    await new Promise<void>((done, fail) => {
+      const onDrain = () => {
+        this.stream.off('error', onError);
+        done();
+      };
+      const onError = (err: Error) => {
+        this.stream.off('drain', onDrain);
+        fail(err);
+      };
+      this.stream.once('drain', onDrain);
+      this.stream.once('error', onError);
+    });
   }
   /** Ends the temporary file (flushed and closed), not yet in place. */
   async finish(): Promise<void> {
+    if (this.failure) throw this.failure;
     if (this.finished) return;
-    await new Promise<void>((done, fail) => this.stream.end((err?: Error | null) => (err ? fail(err) : done())));
+    await new Promise<void>((done, fail) => {
+      this.stream.once('error', fail);
+      this.stream.end(() => done());
+    });
+    if (this.failure) throw this.failure;
     this.finished = true;
   }
   async commit(): Promise<void> {
@@ -103,7 +129,12 @@ class AtomicLines {
   }
 }
 
-export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[]): Promise<CorpusResult> {
+/** Thrown between documents when the run is interrupted: the corpus files are left as they were. */
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw Object.assign(new Error('interrupted'), { name: 'AbortError' });
+}
+
+export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[], signal?: AbortSignal): Promise<CorpusResult> {
   const warnings: string[] = [];
   const entities = new Map<string, EntityUse>();
   const indexDocs: IndexDocument[] = [];
@@ -112,6 +143,7 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
   let conflicts = 0;
   try {
     for (const d of docs) {
+      checkAborted(signal);
       let doc: DocumentJson;
       try {
         doc = JSON.parse(await readFile(join(outDir, d.files.json), 'utf8')) as DocumentJson;
@@ -166,8 +198,14 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
   const xml = new AtomicLines(join(outDir, 'registers.xml'));
   const json = new AtomicLines(join(outDir, 'registers.json'));
   try {
-    for (const chunk of registersXml(sorted, count)) await xml.write(chunk);
-    for (const chunk of registersJson(sorted, count)) await json.write(chunk);
+    for (const chunk of registersXml(sorted, count)) {
+      checkAborted(signal);
+      await xml.write(chunk);
+    }
+    for (const chunk of registersJson(sorted, count)) {
+      checkAborted(signal);
+      await json.write(chunk);
+    }
     await xml.finish();
     await json.finish();
     await xml.commit();
@@ -177,7 +215,7 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
     throw err;
   }
 
-  const index = await writeIndexPages(outDir, indexDocs, sorted.filter((e) => LISTS.some((l) => l.kind === e.record.kind)));
+  const index = await writeIndexPages(outDir, indexDocs, sorted.filter((e) => LISTS.some((l) => l.kind === e.record.kind)), INDEX_PAGE_SIZE, signal);
   if (index.written) written.push(...index.written);
   else warnings.push(index.warning);
   return { documents: count, entities: entities.size, written, warnings };
@@ -206,6 +244,7 @@ export async function writeIndexPages(
   docs: readonly IndexDocument[],
   entities: readonly EntityUse[],
   pageSize = INDEX_PAGE_SIZE,
+  signal?: AbortSignal,
 ): Promise<{ written: string[] } | { written?: undefined; warning: string }> {
   const pages = Math.max(1, Math.ceil(docs.length / pageSize));
   const paged = pages > 1;
@@ -216,6 +255,7 @@ export async function writeIndexPages(
   const names: string[] = [];
   const files: { path: string; content: string }[] = [];
   for (let page = 1; page <= pages; page++) {
+    checkAborted(signal);
     const first = (page - 1) * pageSize;
     const chunk = ordered.slice(first, first + pageSize);
     const root = paged

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { safeStem } from '../write/names.js';
+import { safeName, safeStem, shortenName } from '../write/names.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -91,6 +91,8 @@ export interface ExpandedInputs {
   files: InputFile[];
   /** The common input root (absolute): outputs mirror the folders below it. */
   root: string;
+  /** The folder each argument names or lies in (a glob's folder before its first wildcard). */
+  bases: string[];
 }
 
 /**
@@ -145,7 +147,7 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
     const display = fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
     return { path, display, rel };
   });
-  return { files, root };
+  return { files, root, bases };
 }
 
 /** The deepest folder containing all the given absolute folders. */
@@ -198,8 +200,7 @@ const RESERVED_STEMS = new Set(['index', 'report', 'registers', 'documents']);
 
 /** A folder name made safe the way names.ts makes file stems safe (`..` cannot survive). */
 export function safeSegment(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '_').slice(0, 180);
-  return cleaned || '_';
+  return safeName(name) || '_';
 }
 
 export interface OutputPlan {
@@ -233,7 +234,7 @@ export function planOutputs(files: readonly InputFile[]): OutputPlan[] {
     if (members.length < 2 && !reserved) continue;
     for (const i of members) {
       const hash = createHash('sha256').update(files[i]!.rel, 'utf8').digest('hex').slice(0, 8);
-      plans[i] = { dir: plans[i]!.dir, base: `${plans[i]!.base.slice(0, 170)}_${hash}` };
+      plans[i] = { dir: plans[i]!.dir, base: `${shortenName(plans[i]!.base, 170)}_${hash}` };
     }
   }
   return plans;

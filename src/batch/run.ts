@@ -13,13 +13,27 @@
  * inputs in flight are abandoned instead (nothing of theirs is written; they stay pending).
  */
 import { createHash } from 'node:crypto';
-import { readFile, mkdir, rm, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { TextLayout } from '../transform/stylesheets.js';
 import { message, type Message } from '../messages.js';
 import { outputPath, type OutputKind } from '../write/names.js';
 import { writeFilesAtomically, type OutputFile } from '../write/atomic.js';
+import {
+  errorReason,
+  identities,
+  identityOf,
+  isWithin,
+  OutputRefusedError,
+  prepareOutputFolder,
+  realPaths,
+  removeWithin,
+  sweepTemporaries,
+  writeFailureReason,
+} from '../write/guard.js';
+import { lockFolder, type FolderLock } from '../write/lock.js';
+import { personsListProblems, personsListRefusal } from '../annotate/persons-list.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { expandInputs, InputError, planOutputs, shardOf, stemFor, type InputFile, type OutputPlan, type Shard } from './inputs.js';
 import { Manifest, manifestName, settingsKey, type ManifestEntry } from './manifest.js';
@@ -77,10 +91,14 @@ export type BatchEvent =
 export interface BatchResult {
   report: BatchReport;
   reportPath: string;
+  /** False when report.json could not be written (`failures` says why). */
+  reportWritten: boolean;
   manifestPath: string;
   interrupted: boolean;
-  /** 0: every input converted; 1: some input failed; (130/143 are the command's, on a signal). */
+  /** 0: every input converted; 1: some input failed, or a file of the run could not be written; (130/143 are the command's, on a signal). */
   exitCode: 0 | 1;
+  /** Files of the run itself (report, manifest, corpus files) that could not be written, one line each. */
+  failures: string[];
   corpus?: CorpusResult;
   warnings: string[];
   /** Per-stage milliseconds summed over all documents converted (with `timings`). */
@@ -94,6 +112,14 @@ export interface BatchResult {
 export class BatchUsageError extends Error {
   override name = 'BatchUsageError';
 }
+
+/** Nothing was done: the --persons list has broken ids (the message: a line per problem, at its line in the list). */
+export class PersonsListError extends Error {
+  override name = 'PersonsListError';
+}
+
+/** Nothing was done: --out cannot be used (see write/guard.ts and write/lock.ts). */
+export { OutputRefusedError } from '../write/guard.js';
 
 const KINDS: OutputKind[] = ['tei', 'html', 'text', 'json'];
 
@@ -130,6 +156,8 @@ async function loadPersons(path: string | undefined, cwd: string): Promise<{ set
     throw new BatchUsageError(`${path}: cannot read the persons list`);
   }
   const xml = bytes.toString('utf8');
+  const problems = personsListProblems(xml, path);
+  if (problems.length > 0) throw new PersonsListError(personsListRefusal(problems));
   const { loadUserPersons } = await import('../annotate/index.js');
   const loaded = loadUserPersons(xml, path);
   if ('error' in loaded) throw new BatchUsageError(loaded.error);
@@ -140,7 +168,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.out);
-  const jobs = options.jobs ?? availableParallelism();
   const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
   const emit = options.onEvent ?? (() => undefined);
   const warnings: string[] = [];
@@ -157,21 +184,91 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (err instanceof InputError) throw new BatchUsageError(err.message);
     throw err;
   }
-  const all = expanded.files.filter((f) => !f.path.startsWith(outDir + sep));
+  const textLayout = options.textLayout ?? 'raw';
+  const persons = await loadPersons(options.persons, cwd);
+  const settings: ThreadSettings = { textLayout, ...(persons.settings ? { persons: persons.settings } : {}) };
+  const key = await settingsKey({ textLayout, persons: persons.hash });
+
+  // --out must not hold an input folder (its outputs would replace the inputs): by real path and
+  // identity, before anything is made.
+  await refuseOutAroundInputs(outDir, options.out, expanded.bases, cwd);
+  const realOut = await prepareOutputFolder(options.out, cwd).catch((err: unknown) => {
+    if (err instanceof OutputRefusedError) throw err;
+    throw new OutputRefusedError(`--out ${options.out}: ${errorReason(err)}`);
+  });
+  // Files inside --out (outputs of an earlier run, found by walking a folder around it) are never inputs.
+  const reals = await realPaths(expanded.files.map((f) => f.path));
+  const all = expanded.files.filter((f, i) => !isWithin(f.path, outDir) && !isWithin(reals[i]!, realOut));
   if (all.length < expanded.files.length) warn(`${expanded.files.length - all.length} file(s) inside --out ${options.out} left out of the inputs`);
   if (all.length === 0) throw new BatchUsageError('no input files (all of them are inside --out)');
+
+  const lock = await lockFolder(realOut, options.out, shard);
+  try {
+    return await runLocked({ ...options, cwd, shard }, { started, outDir, realOut, lock, expanded, all, shard, settings, key, warn, warnings, emit });
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What runBatch found out before taking the lock. */
+interface Prepared {
+  started: number;
+  outDir: string;
+  realOut: string;
+  lock: FolderLock;
+  expanded: Awaited<ReturnType<typeof expandInputs>>;
+  all: InputFile[];
+  shard: Shard | undefined;
+  settings: ThreadSettings;
+  key: string;
+  warn: (text: string) => void;
+  warnings: string[];
+  emit: (event: BatchEvent) => void;
+}
+
+/**
+ * Refuses an --out that is an input folder, or a folder above one (its outputs could replace
+ * inputs): by real path, and by identity (a bind mount has another real path).
+ */
+async function refuseOutAroundInputs(outDir: string, out: string, bases: readonly string[], cwd: string): Promise<void> {
+  const realOut = await realpath(outDir).catch(() => undefined);
+  if (!realOut) return; // it does not exist yet, so it holds nothing
+  const outIdentity = identityOf(await stat(realOut));
+  for (const base of bases) {
+    const realBase = await realpath(base).catch(() => base);
+    let around = isWithin(realBase, realOut);
+    for (let dir = realBase; !around; dir = dirname(dir)) {
+      const info = await stat(dir).catch(() => undefined);
+      if (info && identityOf(info) === outIdentity) around = true;
+      if (dirname(dir) === dir) break;
+    }
+    if (around) {
+      const shown = relative(cwd, base) || '.';
+      const via = realOut !== outDir ? ` (it is ${realOut})` : '';
+      throw new OutputRefusedError(`--out ${out}${via} ${realBase === realOut ? 'is the input folder' : 'holds the input folder'} ${shown}: outputs would replace inputs; choose an --out outside the inputs`);
+    }
+  }
+}
+
+async function runLocked(options: BatchOptions & { cwd: string }, prepared: Prepared): Promise<BatchResult> {
+  const { started, outDir, realOut, lock, expanded, all, shard, settings, key, warn, warnings, emit } = prepared;
+  const cwd = options.cwd;
+  const jobs = options.jobs ?? availableParallelism();
+  const failures: string[] = [];
+  // Temporaries of runs that died (SIGKILL, a power cut): ours by name, and nobody else holds the folder.
+  if (await lock.alone()) {
+    const swept = await sweepTemporaries(realOut, lock.since);
+    if (swept > 0) warn(`removed ${swept} temporary file${swept === 1 ? '' : 's'} left in --out by an earlier run that did not finish`);
+  }
+  // An output never replaces an input, whatever its name: the inputs by identity.
+  const protect = await identities(all.map((f) => f.path));
+  const guard = { root: realOut, protect };
   const plans = planOutputs(all);
   const chosen: { file: InputFile; plan: OutputPlan }[] = [];
   all.forEach((file, i) => {
     if (!shard || shardOf(file.rel, shard.count) === shard.index) chosen.push({ file, plan: plans[i]! });
   });
 
-  const textLayout = options.textLayout ?? 'raw';
-  const persons = await loadPersons(options.persons, cwd);
-  const settings: ThreadSettings = { textLayout, ...(persons.settings ? { persons: persons.settings } : {}) };
-  const key = await settingsKey({ textLayout, persons: persons.hash });
-
-  await mkdir(outDir, { recursive: true });
   const manifest = new Manifest(outDir, manifestName(shard));
   await manifest.load();
   manifest.warnings.forEach(warn);
@@ -252,10 +349,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
     let writeFailed = false;
     try {
-      if (toWrite.length > 0) await writeFilesAtomically(toWrite);
+      if (toWrite.length > 0) await writeFilesAtomically(toWrite, guard);
     } catch (err) {
       writeFailed = true;
-      const m = message('error', 'write/failed', `cannot write the outputs: ${(err as Error).message}`, file.rel);
+      const m = message('error', 'write/failed', `cannot write the outputs: ${writeFailureReason(err)}`, file.rel);
       record.messages.push(...reportMessages([m]));
       messages.push(m);
       docs.forEach((d) => {
@@ -269,7 +366,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const stale = old.documents.flatMap((d) => (d.files ? Object.values(d.files) : [])).filter((f) => !keep.has(f));
       await Promise.all(stale.map((f) => {
         const path = resolve(outDir, f);
-        return path.startsWith(outDir + sep) ? rm(path, { force: true }) : undefined;
+        return path.startsWith(outDir + sep) ? removeWithin(path, realOut) : undefined;
       }));
     }
     const writeMs = performance.now() - writeStart;
@@ -374,13 +471,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await Promise.race([Promise.all(inFlight), whenDiscarded()]);
   } finally {
     if (converter) await converter.destroy().catch(() => undefined);
-    await manifest.flush().catch((err: Error) => warn(`cannot write the manifest: ${err.message}`));
+    await manifest.flush().catch((err: unknown) => failures.push(`cannot write the manifest ${manifest.path}: ${errorReason(err)}`));
   }
   if (converter?.failure) throw new Error(`the worker threads cannot run: ${converter.failure.message}`);
 
-  const interrupted = records.some((r) => r.status === 'pending');
+  let interrupted = records.some((r) => r.status === 'pending');
   let corpus: CorpusResult | undefined;
   const wantCorpus = options.corpus ?? !shard;
+  // Interrupted after the last input: the corpus files are not made (the next run makes them).
+  if (wantCorpus && !interrupted && stopped()) interrupted = true;
   if (wantCorpus && !interrupted) {
     const docs: CorpusDocument[] = [];
     for (const r of records) for (const d of r.documents) if (d.ok && d.files) docs.push({ input: r.input, stem: d.stem, files: d.files });
@@ -396,17 +495,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     } else {
       emit({ kind: 'corpus', documents: docs.length });
       try {
-        // In a worker with a capped heap when workers are allowed (see corpus-worker.ts).
+        // In a worker with a capped heap when workers are allowed (see corpus-worker.ts); an
+        // interrupt stops it (the worker at once, this thread between documents).
         corpus = jobs > 0
-          ? await runInWorker<CorpusResult>('corpus-worker', { outDir, docs }, options.workerHeapMb === 0 ? 0 : CORPUS_HEAP_MB)
-          : await writeCorpus(outDir, docs);
+          ? await runInWorker<CorpusResult>('corpus-worker', { outDir, docs }, options.workerHeapMb === 0 ? 0 : CORPUS_HEAP_MB, options.signal)
+          : await writeCorpus(outDir, docs, options.signal);
         corpus.warnings.forEach(warn);
         manifest.setCorpus({ key: stampKey, written: corpus.written });
       } catch (err) {
         manifest.setCorpus(undefined);
-        warn(`corpus files not written: ${(err as Error).message}`);
+        corpus = undefined;
+        if (stopped()) interrupted = true;
+        else failures.push(`corpus files not written: ${errorReason(err)}`);
+        // A stopped worker leaves its temporaries: ours, in the top folder.
+        await sweepTemporaries(realOut, Date.now() + 1, 1, process.pid).catch(() => undefined);
       }
-      await manifest.flush().catch((err: Error) => warn(`cannot write the manifest: ${err.message}`));
+      await manifest.flush().catch((err: unknown) => failures.push(`cannot write the manifest ${manifest.path}: ${errorReason(err)}`));
     }
   }
 
@@ -428,13 +532,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const problems = validateReport(report);
   if (problems.length > 0) warn(`report.json does not match schemas/report.schema.json: ${problems.slice(0, 3).join('; ')}`);
   const reportPath = join(outDir, shard ? `report.shard-${shard.index}-of-${shard.count}.json` : 'report.json');
-  await writeFilesAtomically([{ path: reportPath, content: JSON.stringify(report, null, 2) + '\n' }]);
+  const reportWritten = await writeFilesAtomically([{ path: reportPath, content: JSON.stringify(report, null, 2) + '\n' }], { root: realOut }).then(
+    () => true,
+    (err: unknown) => {
+      failures.push(`cannot write ${reportPath}: ${errorReason(err)}`);
+      return false;
+    },
+  );
   return {
     report,
     reportPath,
+    reportWritten,
     manifestPath: manifest.path,
     interrupted,
-    exitCode: report.totals.failed > 0 ? 1 : 0,
+    exitCode: report.totals.failed > 0 || failures.length > 0 ? 1 : 0,
+    failures,
     corpus,
     warnings,
     timings: stageTimings,

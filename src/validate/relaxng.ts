@@ -298,7 +298,7 @@ function schemaMessages(details: readonly ErrorDetail[], parsed: ParsedXml): Mes
     let node: XmlNode | null = null;
     if (d.xpath) {
       try {
-        node = parsed.doc.get(d.xpath);
+        node = parsed.doc.get(d.xpath, prefixesOf(d.xpath, index.xml));
       } catch {
         node = null;
       }
@@ -326,6 +326,22 @@ function schemaMessages(details: readonly ErrorDetail[], parsed: ParsedXml): Mes
     out.push(message(severity, SCHEMA_RULE, full, parsed.file, located));
   }
   return out;
+}
+
+/**
+ * The namespaces of the prefixes in the XPath libxml2 gives (`xi:include` below the root), as the document declares
+ * them: without them the XPath fails (libxml2 printing a raw "XPath error" line) and the message
+ * loses its position.
+ */
+function prefixesOf(xpath: string, xml: string): Record<string, string> | undefined {
+  const prefixes = new Set([...xpath.matchAll(/([A-Za-z_][\w.-]*):(?![:])/g)].map((m) => m[1]!));
+  if (prefixes.size === 0) return undefined;
+  const map: Record<string, string> = {};
+  for (const prefix of prefixes) {
+    const declared = new RegExp(`xmlns:${prefix.replace(/[.]/g, '\\.')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(xml);
+    if (declared) map[prefix] = declared[1] ?? declared[2]!;
+  }
+  return map;
 }
 
 let ours: CompiledSchema | undefined;

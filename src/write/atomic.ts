@@ -7,26 +7,37 @@
  * parallel (two waits on the thread pool instead of one per file system call: each wait costs
  * a turn of an event loop that shares the cores with the workers), and each folder is made once
  * per process rather than once per file (made again if it has gone missing meanwhile).
+ *
+ * With `root` (the real --out), each new folder is checked to lie below it once symbolic links
+ * are followed; with `protect` (the inputs' identities), no output may replace an input.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { assertFolderWithin, assertNotProtected, temporaryPath } from './guard.js';
 
 export interface OutputFile {
   path: string;
   content: string;
 }
 
+export interface WriteGuard {
+  /** The real path of --out: no folder is made or written through that leads outside it. */
+  root?: string;
+  /** Identities (identityOf) of the inputs: an output that would replace one fails instead. */
+  protect?: ReadonlyMap<string, string>;
+}
+
 /** Folders this process has made (or found), so that writing into them needs no mkdir. */
 const madeDirs = new Set<string>();
 
-async function makeDir(dir: string): Promise<void> {
+async function makeDir(dir: string, root: string | undefined): Promise<void> {
   if (madeDirs.has(dir)) return;
+  if (root) await assertFolderWithin(dir, root);
   await mkdir(dir, { recursive: true });
   madeDirs.add(dir);
 }
 
-async function writeTemporary(tmp: string, content: string): Promise<void> {
+async function writeTemporary(tmp: string, content: string, root: string | undefined): Promise<void> {
   try {
     await writeFile(tmp, content, 'utf8');
   } catch (err) {
@@ -34,7 +45,7 @@ async function writeTemporary(tmp: string, content: string): Promise<void> {
     const dir = dirname(tmp);
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !madeDirs.has(dir)) throw err;
     madeDirs.delete(dir);
-    await makeDir(dir);
+    await makeDir(dir, root);
     await writeFile(tmp, content, 'utf8');
   }
 }
@@ -46,12 +57,12 @@ async function settleAll(work: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-export async function writeFilesAtomically(files: readonly OutputFile[]): Promise<void> {
-  const suffix = `.tmp-${process.pid}-`;
-  const staged = files.map((f) => ({ tmp: `${f.path}${suffix}${randomBytes(4).toString('hex')}`, path: f.path, content: f.content }));
+export async function writeFilesAtomically(files: readonly OutputFile[], guard: WriteGuard = {}): Promise<void> {
+  const staged = files.map((f) => ({ tmp: temporaryPath(f.path), path: f.path, content: f.content }));
   try {
-    await settleAll([...new Set(staged.map((s) => dirname(s.path)))].map(makeDir));
-    await settleAll(staged.map((s) => writeTemporary(s.tmp, s.content)));
+    await settleAll([...new Set(staged.map((s) => dirname(s.path)))].map((dir) => makeDir(dir, guard.root)));
+    await settleAll(staged.map((s) => writeTemporary(s.tmp, s.content, guard.root)));
+    if (guard.protect && guard.protect.size > 0) await settleAll(staged.map((s) => assertNotProtected(s.path, guard.protect!)));
     await settleAll(staged.map((s) => rename(s.tmp, s.path)));
   } catch (err) {
     await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
