@@ -3,7 +3,7 @@
  * The command line: parse argv, call the library, print messages, set the exit code.
  * Nothing else prints or exits.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, hasErrors, message, printablePath, type Message } from './messages.js';
@@ -13,27 +13,41 @@ import { identities, OutputRefusedError, prepareOutputFolder, replacedInput, swe
 import { lockFolder } from './write/lock.js';
 import type { TaskOutput, ThreadSettings } from './batch/task.js';
 import type { Thresholds } from './eval/thresholds.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import type { InputKind } from './batch/inputs.js';
+import { TOOL_VERSION } from './version.js';
+import { COMMAND_HELP, isCommand, USAGE, type CommandName } from './cli-help.js';
 // Each command loads the modules it needs when it runs (a cold start pays only for its own).
-
-const USAGE = `${TOOL_NAME} ${TOOL_VERSION}: raw FRUS documents to TEI, HTML, text and JSON
-
-Usage:
-  telegram-tei convert <file.txt>... --out <dir> [--persons <list.xml>] [--text raw|reading] [--jobs N]
-  telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
-                     [--text raw|reading] [--worker-heap MB]
-  telegram-tei validate <file.tei.xml>...
-  telegram-tei entities <file.tei.xml>
-  telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>] [--no-lists] [--people <hsg-people.jsonl.gz>]
-
-Exit status: 0 when every input succeeded, 1 when any failed (or a file could not be written),
-2 when nothing was done (a usage error, an unusable or busy --out, a broken --persons list),
-130/143 when a batch is interrupted (SIGINT/SIGTERM).`;
 
 class UsageError extends Error {}
 
 /** Nothing was done, for a reason the message gives in full (no usage text): exit 2. */
 class RefusedError extends Error {}
+
+/** One line for a file that cannot be read, from the error's code. */
+function unreadable(file: string, code: string | undefined): string {
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? 'unknown error'})`;
+  return `${printablePath(file)}: error: ${why} [read/unreadable]`;
+}
+
+/**
+ * The files named, folders searched recursively for the files `kind` accepts, in the order of
+ * the arguments; an argument that gives none (no such file, an empty folder) is one error line.
+ */
+async function filesFrom(args: readonly string[], kind: InputKind): Promise<{ files: string[]; errors: string[] }> {
+  const { expandInputs, InputError } = await import('./batch/inputs.js');
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const arg of args) {
+    try {
+      for (const f of (await expandInputs([arg], process.cwd(), kind)).files) if (!files.includes(f.display)) files.push(f.display);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      const text = err.message.startsWith(`${arg}: `) ? err.message.slice(arg.length + 2) : err.message;
+      errors.push(`${printablePath(arg)}: error: ${text} [read/no-input]`);
+    }
+  }
+  return { files, errors };
+}
 
 function printMessages(messages: readonly Message[], minimum: 'warning' | 'error' = 'warning'): void {
   for (const m of messages) {
@@ -76,18 +90,31 @@ async function convertCommand(args: string[]): Promise<number> {
   if (values.text && values.text !== 'raw' && values.text !== 'reading') throw new UsageError('--text takes raw or reading');
   if (values.jobs !== undefined && !/^\d+$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number, not "${values.jobs}"`);
   const settings = await threadSettings(values.persons, (values.text as 'raw' | 'reading' | undefined) ?? 'raw');
+  // a folder is batch's to convert: say so, and convert the files named
+  const inputs: string[] = [];
+  for (const file of positionals) {
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+      process.stderr.write(`${printablePath(file)}: error: is a folder; convert takes files: for every *.txt in it, run `
+        + `telegram-tei batch ${file} --out ${values.out} [read/is-folder]\n`);
+    } else {
+      inputs.push(file);
+    }
+  }
+  const folders = positionals.length - inputs.length;
+  if (inputs.length === 0) return 1;
   const realOut = await prepareOutputFolder(values.out);
   // An output never replaces an input (converting into the input's own folder, or through a
   // link to it): the inputs by identity, checked before anything is converted.
-  const protect = await identities(positionals);
-  const replaced = await replacedInput(realOut, positionals.map((f) => safeStem(f)), protect);
+  const protect = await identities(inputs);
+  const replaced = await replacedInput(realOut, inputs.map((f) => safeStem(f)), protect);
   if (replaced) {
     throw new OutputRefusedError(`--out ${values.out}: the output ${printablePath(join(values.out, replaced.output))} would replace the input ${printablePath(replaced.input)}; choose an --out that holds no input`);
   }
   const lock = await lockFolder(realOut, values.out);
   try {
     if (await lock.alone()) await sweepTemporaries(realOut, lock.since, 1);
-    return await convertInputs(positionals, values.out, settings, values.jobs, { root: realOut, protect });
+    const status = await convertInputs(inputs, values.out, settings, values.jobs, { root: realOut, protect });
+    return folders > 0 ? 1 : status;
   } finally {
     await lock.release();
   }
@@ -101,7 +128,7 @@ async function convertInputs(positionals: readonly string[], out: string, settin
     const file = conversion.file;
     const shown = printablePath(file);
     if ('unreadable' in conversion) {
-      process.stderr.write(`${shown}: error: cannot read the file (${conversion.unreadable}) [read/unreadable]\n`);
+      process.stderr.write(unreadable(file, conversion.unreadable) + '\n');
       failed++;
       continue;
     }
@@ -134,37 +161,69 @@ async function convertInputs(positionals: readonly string[], out: string, settin
   return failed > 0 ? 1 : 0;
 }
 
+/** validate's inputs in a folder: the files it has a schema for. */
+async function validatedFiles(): Promise<InputKind> {
+  const { isValidatedName } = await import('./validate/files.js');
+  return { accept: isValidatedName, name: '*.tei.xml, *.json, registers.xml, documents.jsonl or report.json' };
+}
+
 async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (positionals.length === 0) throw new UsageError('validate: name at least one TEI file');
-  const { validateTeiDocument } = await import('./validate/index.js');
+  if (positionals.length === 0) throw new UsageError('validate: name at least one file or folder');
+  const { KINDS, validateFile } = await import('./validate/files.js');
   const { decodeTeiBytes } = await import('./validate/decode.js');
-  let failed = 0;
-  for (const file of positionals) {
+  const { files, errors } = await filesFrom(positionals, await validatedFiles());
+  for (const e of errors) process.stderr.write(e + '\n');
+  let failed = errors.length;
+  for (const file of files) {
     let bytes: Uint8Array;
     try {
       bytes = await readFile(file);
     } catch (err) {
-      process.stderr.write(`${printablePath(file)}: error: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}) [read/unreadable]\n`);
+      process.stderr.write(unreadable(file, (err as NodeJS.ErrnoException).code) + '\n');
       failed++;
       continue;
     }
+    // every file we write is UTF-8: a byte that is not is an error at its place, never replaced
     const decoded = decodeTeiBytes(bytes, file);
-    const messages = 'error' in decoded ? [decoded.error] : validateTeiDocument(decoded.text, file);
+    const { kind, messages } = 'error' in decoded ? { kind: undefined, messages: [decoded.error] } : validateFile(file, decoded.text);
     for (const m of messages) process.stdout.write(formatMessage(m) + '\n');
     if (messages.some((m) => m.severity === 'error')) failed++;
-    else process.stdout.write(`${printablePath(file)}: valid\n`);
+    else if (kind) process.stdout.write(`${printablePath(file)}: valid (${KINDS[kind].label}: ${KINDS[kind].schema})\n`);
   }
   return failed > 0 ? 1 : 0;
 }
 
+/** entities' inputs in a folder: TEI documents. */
+const TEI_DOCUMENTS: InputKind = { accept: (path) => /\.tei\.xml$/i.test(path), name: '*.tei.xml' };
+
 async function entitiesCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (positionals.length !== 1) throw new UsageError('entities: name one TEI file');
-  const xml = await readFile(positionals[0]!, 'utf8');
+  if (positionals.length === 0) throw new UsageError('entities: name at least one TEI file or folder');
   const { vettingList } = await import('./annotate/vetting.js');
-  process.stdout.write(vettingList(xml));
-  return 0;
+  const { parseXmlTree } = await import('./annotate/xml.js');
+  const { files, errors } = await filesFrom(positionals, TEI_DOCUMENTS);
+  for (const e of errors) process.stderr.write(e + '\n');
+  let failed = errors.length;
+  for (const [i, file] of files.entries()) {
+    let xml: string;
+    try {
+      xml = await readFile(file, 'utf8');
+    } catch (err) {
+      process.stderr.write(unreadable(file, (err as NodeJS.ErrnoException).code) + '\n');
+      failed++;
+      continue;
+    }
+    const tree = parseXmlTree(xml);
+    if (!tree.ok) {
+      process.stderr.write(formatMessage(message('error', 'xml/not-well-formed', `not well-formed XML: ${tree.error}`, file, tree)) + '\n');
+      failed++;
+      continue;
+    }
+    if (files.length > 1) process.stdout.write(`${i > 0 ? '\n' : ''}== ${printablePath(file)}\n`);
+    process.stdout.write(vettingList(xml));
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 async function evalCommand(args: string[]): Promise<number> {
@@ -201,8 +260,20 @@ async function evalCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `<command> --help`, `-h`, or `help <command>`: that command's help, exit 0. */
+function wantsHelp(command: string | undefined, rest: readonly string[]): CommandName | 'overview' | undefined {
+  if (command === 'help' || command === '--help' || command === '-h') return isCommand(rest[0]) ? rest[0] : 'overview';
+  if (isCommand(command) && rest.some((a) => a === '--help' || a === '-h')) return command;
+  return undefined;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const help = wantsHelp(command, rest);
+  if (help) {
+    process.stdout.write((help === 'overview' ? USAGE : COMMAND_HELP[help]) + '\n');
+    return 0;
+  }
   switch (command) {
     case 'convert':
       return convertCommand(rest);
@@ -218,14 +289,12 @@ async function main(argv: string[]): Promise<number> {
       return evalCommand(rest);
     case '--version':
     case '-v':
+    case 'version':
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     case undefined:
-    case '--help':
-    case '-h':
-    case 'help':
       process.stdout.write(USAGE + '\n');
-      return command === undefined ? 2 : 0;
+      return 2;
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -237,7 +306,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`telegram-tei: ${(err as Error).message}\n\n${USAGE}\n`);
+      // the usage of the command at hand, else the overview
+      const command = process.argv[2];
+      process.stderr.write(`telegram-tei: ${(err as Error).message}\n\n${isCommand(command) ? COMMAND_HELP[command] : USAGE}\n`);
       process.exitCode = 2;
     } else if (err instanceof RefusedError) {
       process.stderr.write(`${err.message}\n`);

@@ -76,7 +76,7 @@ describe.skipIf(!existsSync(cli))('hostile input through the command line', () =
   it('refuses a missing file with a clear line', () => {
     const run = spawnSync(process.execPath, [cli, 'convert', join(dir, 'nope.txt'), '--out', join(dir, 'o2')], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/nope\.txt: error: cannot read the file \(ENOENT\)/);
+    expect(run.stderr).toMatch(/nope\.txt: error: no such file \[read\/unreadable\]/);
   });
 
   it('says how to use it when the arguments are wrong', () => {

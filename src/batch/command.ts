@@ -5,28 +5,38 @@
  * not be written, 2 usage or nothing done (--out unusable or in use, a broken --persons list),
  * 130/143 when interrupted by SIGINT/SIGTERM).
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BATCH as USAGE } from '../cli-help.js';
 import { formatMessage, printablePath, type Message } from '../messages.js';
 import { InputError, parseShard } from './inputs.js';
 import { formatDuration, ProgressDisplay } from './progress.js';
-import { BatchUsageError, OutputRefusedError, PersonsListError, runBatch, type BatchResult } from './run.js';
+import { BatchUsageError, OutputRefusedError, PersonsListError, reportFileName, runBatch, type BatchResult } from './run.js';
 import type { ReportInput } from './report.js';
-
-const USAGE = `Usage: telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
-                          [--text raw|reading] [--worker-heap MB]
-
-  <dir>          searched recursively for *.txt; a glob ('corpus/**/*.txt', quoted) is expanded here
-  --out <dir>    outputs mirror the input folders below their common root; report.json,
-                 documents.jsonl, registers.xml/json and index.html go to its top
-  --jobs N       worker threads (default: the number of cores; 0: no workers, for profiling)
-  --force        convert every input again, even when unchanged since the last run
-  --shard I/N    convert only the I-th of N shards (by hash of the input path), e.g. for a job array
-  --persons      a FRUS persons list (TEI) to link persons to, as for convert
-  --text         layout of the .txt output: raw (default) or reading
-  --worker-heap  heap cap per worker in MB (default 256; 0: no cap, ~15 % faster, more memory)`;
 
 /** Most failures printed one by one; the rest are in report.json. */
 const MAX_FAILURE_LINES = 20;
+
+/** The first warnings of each input printed; all are in report.json. */
+export const MAX_WARNING_LINES_PER_INPUT = 3;
+
+/**
+ * An input's warnings as `file:line:col: warning: …` lines, the first few, then where the rest
+ * are. A warning about the TEI (rule tei/…) names the TEI file written, whose lines it counts;
+ * the others name the input.
+ */
+export function warningLines(record: ReportInput, out: string, reportPath: string): string[] {
+  const warnings = [
+    ...record.messages.map((m) => ({ ...m, file: printablePath(record.path) })),
+    ...record.documents.flatMap((d) => d.messages.map((m) => ({
+      ...m, file: printablePath(m.rule.startsWith('tei/') && d.files ? join(out, d.files.tei) : record.path),
+    }))),
+  ].filter((m) => m.severity === 'warning');
+  const lines = warnings.slice(0, MAX_WARNING_LINES_PER_INPUT).map((m) => formatMessage(m));
+  const more = warnings.length - MAX_WARNING_LINES_PER_INPUT;
+  if (more > 0) lines.push(`${printablePath(record.path)}: ${more} more warning${more === 1 ? '' : 's'} in ${printablePath(reportPath)}`);
+  return lines;
+}
 
 function usageError(text: string): number {
   process.stderr.write(`telegram-tei: batch: ${text}\n\n${USAGE}\n`);
@@ -114,6 +124,7 @@ export async function batchCommand(args: string[]): Promise<number> {
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
 
+  const reportPath = join(values.out, reportFileName(shard));
   let failuresShown = 0;
   let result: BatchResult;
   try {
@@ -138,6 +149,8 @@ export async function batchCommand(args: string[]): Promise<number> {
           display.log(`batch: writing the corpus files (registers, documents.jsonl, index.html) for ${event.documents} document${event.documents === 1 ? '' : 's'}`);
         } else {
           if (event.record.status === 'failed' && failuresShown++ < MAX_FAILURE_LINES) display.log(failureLine(event.record, event.messages) + (event.record.reused ? ' (unchanged since the last run)' : ''));
+          // (an unchanged input's warnings were printed when it was converted)
+          if (!event.record.reused) for (const line of warningLines(event.record, values.out!, reportPath)) display.log(line);
           // Reused inputs finish at once: no progress line for them alone.
           const last = event.progress.done === event.progress.total;
           if (!event.record.reused || (last && event.progress.converted > 0)) display.update(event.progress, last);

@@ -95,11 +95,23 @@ export interface ExpandedInputs {
   bases: string[];
 }
 
+/** Which files a folder gives (a file named on the command line is always taken). */
+export interface InputKind {
+  /** Whether a file found in a folder is an input. */
+  accept: (path: string) => boolean;
+  /** What the files are called in messages: `*.txt`. */
+  name: string;
+}
+
+/** batch's inputs: raw texts. */
+export const RAW_TEXTS: InputKind = { accept: (path) => /\.txt$/i.test(path), name: '*.txt' };
+
 /**
  * Expands the arguments into input files, sorted by path, without duplicates. Throws InputError
- * for a path that does not exist or a glob that matches nothing.
+ * for a path that does not exist or a glob that matches nothing. Folders give the files of
+ * `kind` (default: raw texts, `*.txt`).
  */
-export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<ExpandedInputs> {
+export async function expandInputs(args: readonly string[], cwd = process.cwd(), kind: InputKind = RAW_TEXTS): Promise<ExpandedInputs> {
   if (args.length === 0) throw new InputError('name at least one input folder, file or glob');
   const found = new Map<string, true>();
   const bases: string[] = [];
@@ -130,7 +142,7 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
     });
     if (info.isDirectory()) {
       await walk(abs, Infinity, (path) => {
-        if (/\.txt$/i.test(path)) found.set(path, true);
+        if (kind.accept(path)) found.set(path, true);
       });
       bases.push(abs);
     } else {
@@ -139,7 +151,7 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
     }
   }
   const paths = [...found.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (paths.length === 0) throw new InputError(`no *.txt file in ${args.join(', ')}`);
+  if (paths.length === 0) throw new InputError(`no ${kind.name} file in ${args.join(', ')}`);
   const root = commonRoot(bases);
   const files = paths.map((path) => {
     const rel = relative(root, path).split(sep).join('/');

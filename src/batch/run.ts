@@ -531,7 +531,7 @@ async function runLocked(options: BatchOptions & { cwd: string }, prepared: Prep
   };
   const problems = validateReport(report);
   if (problems.length > 0) warn(`report.json does not match schemas/report.schema.json: ${problems.slice(0, 3).join('; ')}`);
-  const reportPath = join(outDir, shard ? `report.shard-${shard.index}-of-${shard.count}.json` : 'report.json');
+  const reportPath = join(outDir, reportFileName(shard));
   const reportWritten = await writeFilesAtomically([{ path: reportPath, content: JSON.stringify(report, null, 2) + '\n' }], { root: realOut }).then(
     () => true,
     (err: unknown) => {
@@ -553,4 +553,9 @@ async function runLocked(options: BatchOptions & { cwd: string }, prepared: Prep
     converted: progress.documents,
     elapsedMs,
   };
+}
+
+/** report.json, or report.shard-I-of-N.json for a shard. */
+export function reportFileName(shard: { index: number; count: number } | undefined): string {
+  return shard ? `report.shard-${shard.index}-of-${shard.count}.json` : 'report.json';
 }

@@ -118,6 +118,19 @@ export function validateDocumentsLine(value: unknown, file: string): Message[] {
   return (validate.errors ?? []).map((error) => toMessage(error, file));
 }
 
+const others = new Map<string, ValidateFunction>();
+
+/** Validates a parsed value against any JSON Schema file (2020-12), compiled once per path. */
+export function validateJsonAgainst(schemaPath: string, value: unknown, file: string): Message[] {
+  let validate = others.get(schemaPath);
+  if (!validate) {
+    validate = documentSchemaAjv().compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>);
+    others.set(schemaPath, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => toMessage(error, file));
+}
+
 function toMessage(error: ErrorObject, file: string): Message {
   const where = error.instancePath === '' ? '/' : error.instancePath;
   const extra = error.keyword === 'additionalProperties'
