@@ -2,7 +2,7 @@
  * build: DocumentModel -> TeiDocument (TEI P5 XML string), with xmlbuilder2. FRUS conventions
  * (see docs/tei-profile.md): note at its marker, pb at its marker, head with from/to, opener,
  * closer; entity records in standOff; every machine-made tag with @resp and @cert.
- * Never pretty-printed: indentation would add text to mixed content.
+ * Serialised by indent.ts: element-only content indented, mixed content untouched.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -12,6 +12,7 @@ import type { Message } from '../messages.js';
 import { formatMessage } from '../messages.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { MENTION_ELEMENT, RENDITIONS, RESP, TEI_NS, XML_NS } from './vocabulary.js';
+import { serializeTei } from './indent.js';
 
 export interface TeiDocument {
   /** xml:id of the document div. */
@@ -60,7 +61,7 @@ export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument
     const ps = div.ele('postscript');
     enclosure.blocks.forEach((block) => ctx.block(ps, block, []));
   }
-  return { id: doc.id, xml: root.end({ prettyPrint: false, wellFormed: true }) };
+  return { id: doc.id, xml: serializeTei(root) };
 }
 
 function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): void {

@@ -10,8 +10,9 @@ export { checkRules } from './rules.js';
 export { SCHEMA_PATH, validateAgainst, validateTei } from './relaxng.js';
 
 /**
- * Validate a TEI document: schema, then rules. Messages are `file:line:col` (line 1 for our
- * one-line TEI; the column points at the offending tag or attribute), sorted by position.
+ * Validate a TEI document: schema, then rules. Messages are `file:line:col` (our TEI has the
+ * header, the standOff and each block of the text on lines of their own, src/tei/indent.ts; the
+ * column points at the offending tag or attribute), sorted by position.
  * A document that is not well-formed or has a DOCTYPE gets that one message and nothing else.
  */
 export function validateTeiDocument(xml: string, file: string): Message[] {
