@@ -19,6 +19,7 @@ import { buildTei } from '../src/tei/build.js';
 import { extractFields } from '../src/eval/tei-fields.js';
 import { aggregate, compareDocuments, type DocumentScore } from '../src/eval/compare.js';
 import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../src/model.js';
+import { skipNote } from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = resolve(repoRoot, '../shared');
@@ -26,7 +27,6 @@ const corpusDir = resolve(sharedDir, 'corpus/frus-dev');
 const seedFile = resolve(sharedDir, 'seeds/smith-1947-01-14-montgomery-visit.txt');
 const exampleSeed = resolve(repoRoot, 'examples/smith-1947-01-14-montgomery-visit.txt');
 const haveCorpus = existsSync(resolve(corpusDir, 'manifest.json'));
-if (!haveCorpus) console.warn(`annotate: corpus not found at ${corpusDir}; the dev-corpus measurements are skipped`);
 
 const registers: Registers = readRegisters(resolve(repoRoot, 'tei'));
 
@@ -410,7 +410,8 @@ interface ManifestDoc {
   variant: 'full' | 'bare';
 }
 
-describe.skipIf(!haveCorpus)('dev corpus (frus1955-57v24 persons, against the gold)', () => {
+const corpusSuite = 'dev corpus (frus1955-57v24 persons, against the gold)';
+describe.skipIf(!haveCorpus)(haveCorpus ? corpusSuite : skipNote(corpusSuite), () => {
   const manifest = haveCorpus ? (JSON.parse(readFileSync(resolve(corpusDir, 'manifest.json'), 'utf8')) as { documents: ManifestDoc[] }).documents : [];
   const v24 = manifest.filter((d) => d.id.startsWith('frus1955-57v24'));
   const personsList = haveCorpus ? loadUserPersons(readFileSync(resolve(corpusDir, 'persons/frus1955-57v24.xml'), 'utf8'), 'frus1955-57v24.xml') : undefined;

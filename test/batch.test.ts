@@ -23,6 +23,11 @@ import { defaultRegisters } from '../src/annotate/index.js';
 import { writeIndexPages, type EntityUse, type IndexDocument } from '../src/batch/corpus.js';
 import { hasStylesheet } from '../src/transform/stylesheets.js';
 import { DOCUMENTS_LINE_SCHEMA_PATH, validateDocumentsLine } from '../src/validate/json-schema.js';
+import { NEEDS, skipNote } from './helpers.js';
+
+const hasIndex = hasStylesheet('index');
+/** A test of the index page: its title, or why it is skipped. */
+const indexTitle = (title: string): string => (hasIndex ? title : skipNote(title, `build/xslt/tei-to-index.sef.json: ${NEEDS.build}`));
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = readFileSync(join(repoRoot, 'examples/smith-1947-01-14-montgomery-visit.txt'));
@@ -242,10 +247,8 @@ describe('batch: conversion', () => {
   it('writes a registers.xml that tei_all accepts (jing; skipped without it)', async (context) => {
     const jing = '/usr/share/java/jing.jar';
     const teiAll = resolve(repoRoot, '../shared/schemas/tei_all.rng');
-    if (!existsSync(jing) || !existsSync(teiAll)) {
-      context.skip();
-      return;
-    }
+    if (!existsSync(jing)) context.skip(skipNote('registers.xml against tei_all with jing', NEEDS.jing));
+    if (!existsSync(teiAll)) context.skip(skipNote('registers.xml against tei_all with jing', NEEDS.teiAll));
     const xml = await readFile(join(out, 'registers.xml'), 'utf8');
     expect(xml).toMatch(/<listPerson>|<listPlace>|<listOrg>/);
     const result = spawnSync('java', ['-jar', jing, teiAll, join(out, 'registers.xml')], { encoding: 'utf8' });
@@ -396,7 +399,7 @@ describe('the index of a large corpus, a page at a time', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!hasStylesheet('index'))('orders the whole list, splits it into linked pages, and keeps the registers on the first', async () => {
+  it.skipIf(!hasIndex)(indexTitle('orders the whole list, splits it into linked pages, and keeps the registers on the first'), async () => {
     await writeFile(join(dir, 'index-009.html'), 'left from a larger run');
     const result = await writeIndexPages(dir, docs, [montgomery], 2);
     expect(result.written).toEqual(['index.html', 'index-002.html', 'index-003.html']);
@@ -417,7 +420,7 @@ describe('the index of a large corpus, a page at a time', () => {
     expect(pages[2]).toContain('<a href="index.html">Index and registers</a>');
   }, TIMEOUT);
 
-  it.skipIf(!hasStylesheet('index'))('says how many more documents an entity occurs in than it lists', async () => {
+  it.skipIf(!hasIndex)(indexTitle('says how many more documents an entity occurs in than it lists'), async () => {
     const many: EntityUse = { ...montgomery, in: new Map() };
     for (let i = 0; i < 30; i++) many.in.set(`x${i}.html`, { tei: `x${i}.tei.xml`, html: `x${i}.html`, stem: `x${i}`, count: i % 4 });
     const result = await writeIndexPages(dir, docs, [many]);

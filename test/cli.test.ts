@@ -9,11 +9,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, seedPath, seedText } from './helpers.js';
+import { NEEDS, repoRoot, seedPath, seedText, skipNote } from './helpers.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const hasCli = existsSync(cli);
-if (!hasCli) console.warn(`cli.test: ${cli} is missing: run npm run build (npm test builds it first); the command-line tests are skipped`);
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir });
@@ -26,7 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const suite = hasCli ? 'the command line' : 'the command line: SKIPPED, dist/cli.js is missing (run npm run build)';
+const suite = hasCli ? 'the command line' : skipNote('the command line', `${cli}: ${NEEDS.build}`);
 
 describe.skipIf(!hasCli)(suite, () => {
   describe('help', () => {

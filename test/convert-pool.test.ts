@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { POOL_MIN_DOCUMENTS, sharesOf, threadsFor } from '../src/batch/convert-files.js';
 import { hostileCases } from './fixtures/hostile.js';
-import { repoRoot, seedText } from './helpers.js';
+import { NEEDS, repoRoot, seedText, skipNote } from './helpers.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 
@@ -36,7 +36,8 @@ describe('how convert shares its documents', () => {
   });
 });
 
-describe.skipIf(!existsSync(cli))('convert in worker threads and in one thread', () => {
+const poolSuite = 'convert in worker threads and in one thread';
+describe.skipIf(!existsSync(cli))(existsSync(cli) ? poolSuite : skipNote(poolSuite, `${cli}: ${NEEDS.build}`), () => {
   let dir: string;
   let inputs: string[];
   beforeAll(() => {

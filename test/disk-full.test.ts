@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { repoRoot, seedPath } from './helpers.js';
+import { NEEDS, repoRoot, seedPath, skipNote } from './helpers.js';
 
 /** Which writes fail: paths matching it get ENOSPC. */
 const disk = vi.hoisted(() => ({ full: undefined as RegExp | undefined }));
@@ -145,11 +145,12 @@ describe('a full disk during a batch', () => {
 const cli = join(repoRoot, 'dist', 'cli.js');
 const root = process.getuid?.() === 0;
 
-describe.skipIf(!root || !existsSync(cli))('a real full disk (a 1 MB tmpfs; as root only)', () => {
+const fullDisk = 'a real full disk (a 1 MB tmpfs; as root only)';
+describe.skipIf(!root || !existsSync(cli))(!existsSync(cli) ? skipNote(fullDisk, `${cli}: ${NEEDS.build}`) : fullDisk, () => {
   it('batch: failed inputs named, exit 1, no internal error, no temporaries', async (context) => {
     const mountPoint = join(work, 'tmpfs');
     await mkdir(mountPoint);
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1300k', 'tmpfs', mountPoint]).status !== 0) context.skip();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1300k', 'tmpfs', mountPoint]).status !== 0) context.skip(skipNote(fullDisk, 'the right to mount a tmpfs (mount -t tmpfs failed here)'));
     try {
       for (let i = 0; i < 9; i++) await writeFile(join(work, 'in', `more-${i}.txt`), SEED);
       const r = spawnSync(process.execPath, [cli, 'batch', join(work, 'in'), '--out', join(mountPoint, 'out'), '--jobs', '0'], { encoding: 'utf8' });

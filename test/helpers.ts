@@ -13,9 +13,30 @@ export const hasTeiAll = existsSync(teiAllPath);
 export const seedPath = join(repoRoot, 'examples', 'smith-1947-01-14-montgomery-visit.txt');
 export const seedText = (): string => readFileSync(seedPath, 'utf8');
 
-export function skipNote(what: string): string {
-  return `skipped: ${what} needs ../shared (the dev corpus and tei_all.rng beside the repository), which is absent`;
+/**
+ * What the optional parts of the suite need, and how to get each: every skipped test or suite
+ * names one of these in its title ("…: SKIPPED, needs …"), and a line on stderr says it once.
+ */
+export const NEEDS = {
+  corpus: `the FRUS dev corpus at ${corpusDir} (gold/<id>.xml and raw/<id>.txt; README.md, "Accuracy", says what it is `
+    + "and how to lay out another; it comes with the project's shared folder beside the repository, as CI has it)",
+  teiAll: `the TEI P5 schema tei_all.rng at ${teiAllPath} (from the TEI Consortium's P5 release; it comes with the `
+    + "project's shared folder beside the repository, as CI has it)",
+  chromium: 'Chromium at /usr/bin/chromium (Debian: apt-get install chromium)',
+  jing: 'jing at /usr/share/java/jing.jar (Debian: apt-get install jing) and java',
+  build: 'the build (dist/ and build/: run npm run build; npm test builds them first)',
+} as const;
+
+/** The title of a suite or test skipped for want of `need` (one of NEEDS), said once on stderr too. */
+export function skipNote(what: string, need: string = NEEDS.corpus): string {
+  const note = `${what}: SKIPPED, needs ${need}`;
+  if (!announced.has(note)) {
+    announced.add(note);
+    console.warn(note);
+  }
+  return note;
 }
+const announced = new Set<string>();
 
 /** A register of tei/ parsed with fast-xml-parser, keeping attributes and the listed elements as arrays. */
 export function parseRegister(file: string, arrays: ReadonlySet<string>): unknown {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { convertBytes } from '../src/index.js';
 import { defaultRegisters } from '../src/annotate/index.js';
 import { hostileCases } from './fixtures/hostile.js';
-import { repoRoot } from './helpers.js';
+import { NEEDS, repoRoot, skipNote } from './helpers.js';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 const cli = join(repoRoot, 'dist', 'cli.js');
@@ -47,7 +47,8 @@ describe('hostile input through the library', () => {
   }
 });
 
-describe.skipIf(!existsSync(cli))('hostile input through the command line', () => {
+const cliSuite = 'hostile input through the command line';
+describe.skipIf(!existsSync(cli))(existsSync(cli) ? cliSuite : skipNote(cliSuite, `${cli}: ${NEEDS.build}`), () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'tt-hostile-'));

@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEEDS, skipNote } from './helpers.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const xsltDir = join(root, 'xslt');
@@ -304,7 +305,8 @@ describe('tei-to-html: text that looks like markup stays text', () => {
   });
 });
 
-describe.skipIf(!hasGold)('tei-to-html: the gold FRUS documents (bare div type="document")', () => {
+const goldSuite = 'tei-to-html: the gold FRUS documents (bare div type="document")';
+describe.skipIf(!hasGold)(hasGold ? goldSuite : skipNote(goldSuite), () => {
   it('renders all of them with working links and sensible openers, lists, tables and closers', () => {
     const files = readdirSync(goldDir).filter((f) => f.endsWith('.xml'));
     expect(files.length).toBeGreaterThan(0);
@@ -364,10 +366,7 @@ describe('tei-to-index: the batch index page', () => {
 // ---------------------------------------------------------------------------------------------
 // (b) In a browser
 
-const browserSuite = hasChromium
-  ? 'tei-to-html in a real browser (Chromium)'
-  : `tei-to-html in a real browser: SKIPPED, ${chromiumPath} is absent (install Debian's chromium to run it)`;
-if (!hasChromium) console.warn(`html.test: ${chromiumPath} not found; the browser tests are skipped`);
+const browserSuite = hasChromium ? 'tei-to-html in a real browser (Chromium)' : skipNote('tei-to-html in a real browser', NEEDS.chromium);
 
 describe.skipIf(!hasChromium)(browserSuite, () => {
   type Browser = import('playwright-core').Browser;

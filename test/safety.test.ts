@@ -18,10 +18,12 @@ import { decodeTeiBytes } from '../src/validate/decode.js';
 import { validateTeiDocument } from '../src/validate/index.js';
 import { personsListProblems } from '../src/annotate/persons-list.js';
 import { formatMessage } from '../src/messages.js';
-import { repoRoot, seedPath } from './helpers.js';
+import { NEEDS, repoRoot, seedPath, skipNote } from './helpers.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const hasCli = existsSync(cli);
+/** A test through the command line: its title, or why it is skipped. */
+const cliTitle = (title: string): string => (hasCli ? title : skipNote(title, `${cli}: ${NEEDS.build}`));
 const TIMEOUT = 120_000;
 const SEED = readFileSync(seedPath);
 /** The seed with CR LF line endings: its text output differs from it byte for byte. */
@@ -71,7 +73,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasCli)('1. an output never replaces an input', () => {
+describe.skipIf(!hasCli)(cliTitle('1. an output never replaces an input'), () => {
   it('convert into the input\'s own folder is refused before anything is converted (exit 2)', async () => {
     const dir = await fresh('in');
     await writeFile(join(dir, 'x.txt'), SEED_CRLF);
@@ -165,7 +167,7 @@ describe('4. an unusable --out is refused up front, exit 2', () => {
   it.skipIf(process.getuid?.() !== 0)('a read-only file system (a read-only tmpfs; as root only)', async (context) => {
     const dir = await fresh('rofs');
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', dir]);
-    if (mount.status !== 0) context.skip();
+    if (mount.status !== 0) context.skip(skipNote('a read-only file system', 'the right to mount a tmpfs (mount -t tmpfs failed here)'));
     try {
       await expect(prepareOutputFolder(dir)).rejects.toThrow(/cannot write in it: read-only file system \(EROFS\)/);
       await expect(prepareOutputFolder(join(dir, 'out'))).rejects.toThrow(/cannot make the folder: read-only file system \(EROFS\)/);
@@ -248,7 +250,7 @@ describe('6. two runs on one --out', () => {
     expect(existsSync(join(out, '.telegram-tei.lock'))).toBe(false);
   }, TIMEOUT);
 
-  it.skipIf(!hasCli)('through the command line: exit 2 and one line', async () => {
+  it.skipIf(!hasCli)(cliTitle('through the command line: exit 2 and one line'), async () => {
     const dir = await fresh('lock-cli');
     await writeFile(join(dir, 'a.txt'), SEED);
     const out = join(dir, 'out');
@@ -283,7 +285,7 @@ describe('7. validate refuses bytes that are not UTF-8', () => {
     expect('error' in utf16 && utf16.error.text).toMatch(/UTF-16/);
   });
 
-  it.skipIf(!hasCli)('through the command line: exit 1, never "valid"', async () => {
+  it.skipIf(!hasCli)(cliTitle('through the command line: exit 1, never "valid"'), async () => {
     const dir = await fresh('utf8');
     const good = join(repoRoot, 'test', 'fixtures', 'seed-sample.tei.xml');
     const bytes = readFileSync(good);
@@ -320,7 +322,7 @@ describe('8. a persons list with broken ids is refused at its own lines', () => 
     expect(personsListProblems(frus.replace(/p_A1">A, C/, 'p_A2">A, C').replace('p:B', 'p_B'), 'frus.xml')).toEqual([]);
   });
 
-  it.skipIf(!hasCli)('convert and batch: exit 2, the list\'s lines, nothing converted', async () => {
+  it.skipIf(!hasCli)(cliTitle('convert and batch: exit 2, the list\'s lines, nothing converted'), async () => {
     const dir = await fresh('persons');
     await writeFile(join(dir, 'persons.xml'), list);
     await writeFile(join(dir, 'a.txt'), SEED);
@@ -367,7 +369,7 @@ describe('9. long names are shortened by bytes, and stay unique', () => {
 });
 
 describe('10. smaller cases', () => {
-  it.skipIf(!hasCli)('a newline in a file name does not split convert\'s output line', async () => {
+  it.skipIf(!hasCli)(cliTitle('a newline in a file name does not split convert\'s output line'), async () => {
     const dir = await fresh('newline');
     await writeFile(join(dir, 'a\nb.txt'), SEED);
     const r = run(['convert', 'a\nb.txt', '--out', 'out'], dir);
@@ -397,7 +399,7 @@ describe('10. smaller cases', () => {
     expect(again.interrupted).toBe(false);
   }, TIMEOUT);
 
-  it.skipIf(!hasCli)('three Ctrl-C during the corpus step (worker threads): exit 130, report says interrupted', async () => {
+  it.skipIf(!hasCli)(cliTitle('three Ctrl-C during the corpus step (worker threads): exit 130, report says interrupted'), async () => {
     const dir = await fresh('sigint');
     await mkdir(join(dir, 'in'));
     for (let i = 1; i <= 2; i++) await writeFile(join(dir, 'in', `d${i}.txt`), SEED);
@@ -428,7 +430,7 @@ describe('10. smaller cases', () => {
     expect(messages.some((m) => m.column === xml.indexOf('<xi:include') + 1)).toBe(true);
   });
 
-  it.skipIf(!hasCli)('XInclude through the command line: no raw libxml2 line on stderr', async () => {
+  it.skipIf(!hasCli)(cliTitle('XInclude through the command line: no raw libxml2 line on stderr'), async () => {
     const dir = await fresh('xinclude');
     await writeFile(join(dir, 'x.tei.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="/etc/passwd" parse="text"/></TEI>');
     const r = run(['validate', join(dir, 'x.tei.xml')]);

@@ -12,11 +12,13 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { DOCUMENT_SCHEMA_PATH, DOCUMENT_VALIDATOR_PATH, documentSchemaAjv, schemaSha256 } from '../src/validate/json-schema.js';
 import { CODE_CACHE_PATH, saxon } from '../src/transform/saxon.js';
 import { parseTei, renderJson } from '../src/transform/stylesheets.js';
-import { repoRoot } from './helpers.js';
+import { NEEDS, repoRoot, skipNote } from './helpers.js';
 
 const schemaText = readFileSync(DOCUMENT_SCHEMA_PATH, 'utf8');
 
-describe.skipIf(!existsSync(DOCUMENT_VALIDATOR_PATH))('the prebuilt document JSON validator', () => {
+const validatorSuite = 'the prebuilt document JSON validator';
+describe.skipIf(!existsSync(DOCUMENT_VALIDATOR_PATH))(existsSync(DOCUMENT_VALIDATOR_PATH) ? validatorSuite
+  : skipNote(validatorSuite, `${DOCUMENT_VALIDATOR_PATH}: ${NEEDS.build}`), () => {
   const prebuilt = createRequire(import.meta.url)(DOCUMENT_VALIDATOR_PATH) as ValidateFunction & { schemaSha256: string };
   const compiled = documentSchemaAjv().compile(JSON.parse(schemaText));
   const sample = renderJson(parseTei(readFileSync(join(repoRoot, 'test/fixtures/seed-sample.tei.xml'), 'utf8')));
@@ -49,7 +51,8 @@ describe('SaxonJS as loaded for a fast start', () => {
     await expect(saxon().getResource({ location: 'http://127.0.0.1:9/x.xml', type: 'text' })).rejects.toThrow(/not allowed/);
   });
 
-  it.skipIf(!existsSync(CODE_CACHE_PATH))('compiles from the code cache the build wrote (a fresh node process)', () => {
+  const cacheTest = 'compiles from the code cache the build wrote (a fresh node process)';
+  it.skipIf(!existsSync(CODE_CACHE_PATH))(existsSync(CODE_CACHE_PATH) ? cacheTest : skipNote(cacheTest, `${CODE_CACHE_PATH}: ${NEEDS.build}`), () => {
     const script = `import(${JSON.stringify(join(repoRoot, 'dist/transform/saxon.js'))}).then((m) => console.log(m.saxonFromCodeCache()))`;
     const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');

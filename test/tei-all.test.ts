@@ -11,9 +11,9 @@ import { formatMessage } from '../src/messages.js';
 import { compiledSchema, validateWith, type CompiledSchema } from '../src/validate/relaxng.js';
 import { hostileCases } from './fixtures/hostile.js';
 import { documentArb, renderGenerated } from './fixtures/generated.js';
-import { hasTeiAll, seedText, skipNote, teiAllPath } from './helpers.js';
+import { hasTeiAll, NEEDS, seedText, skipNote, teiAllPath } from './helpers.js';
 
-describe.skipIf(!hasTeiAll)(hasTeiAll ? 'tei_all.rng accepts what the suite produces' : skipNote('tei_all.rng'), () => {
+describe.skipIf(!hasTeiAll)(hasTeiAll ? 'tei_all.rng accepts what the suite produces' : skipNote('tei_all.rng accepts what the suite produces', NEEDS.teiAll), () => {
   let teiAll: CompiledSchema;
   const registers = defaultRegisters();
   beforeAll(() => {

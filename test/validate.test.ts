@@ -20,7 +20,7 @@ import { parseDocument } from '../src/parse/document.js';
 import { buildTei } from '../src/tei/build.js';
 import { checkRules, validateTeiDocument } from '../src/validate/index.js';
 import { CompiledSchema, compiledSchema, PARSE_OPTIONS, SCHEMA_PATH, validateAgainst, validateTei, validateWith } from '../src/validate/relaxng.js';
-import { corpusDir, hasCorpus, hasTeiAll, seedPath, skipNote, teiAllPath } from './helpers.js';
+import { corpusDir, hasCorpus, hasTeiAll, NEEDS, seedPath, skipNote, teiAllPath } from './helpers.js';
 
 // ------------------------------------------------------------------------------------------------
 // Samples
@@ -329,7 +329,7 @@ describe('the header of a document with an addressee only', () => {
   });
 });
 
-describe.skipIf(!hasTeiAll)(hasTeiAll ? 'tei_all.rng (libxml2-wasm): our TEI is TEI' : skipNote('tei_all.rng'), () => {
+describe.skipIf(!hasTeiAll)(hasTeiAll ? 'tei_all.rng (libxml2-wasm): our TEI is TEI' : skipNote('tei_all.rng (libxml2-wasm): our TEI is TEI', NEEDS.teiAll), () => {
   let teiAll: CompiledSchema;
   beforeAll(() => {
     teiAll = compiledSchema(teiAllPath);

@@ -28,6 +28,7 @@ import {
   type ParagraphJson,
 } from '../src/transform/stylesheets.js';
 import { documentSchemaVersion, validateDocumentJson } from '../src/validate/json-schema.js';
+import { skipNote } from './helpers.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(root, '..', 'shared', 'corpus', 'frus-dev');
@@ -82,7 +83,7 @@ beforeAll(() => {
 }, 300_000);
 
 describe.skipIf(!hasCorpus)(
-  hasCorpus ? 'gold TEI → raw text (frus-dev)' : 'gold TEI → raw text: skipped, ../shared/corpus/frus-dev is absent',
+  hasCorpus ? 'gold TEI → raw text (frus-dev)' : skipNote('gold TEI → raw text (frus-dev)'),
   () => {
     it('has the corpus', () => {
       expect(PAIRS.length).toBeGreaterThan(0);
