@@ -5,8 +5,9 @@
  *     every dev-corpus raw file is valid against our schema, with no rule errors; so is the same TEI with entity mentions in
  *     every place build.ts can put one and standOff records of every shape (a stand-in annotator);
  *   - broken samples give the expected messages, rule ids and line:column;
- *   - every TEI produced here is also valid against tei_all.rng (our schema is a strict subset), and
- *     what our schema refuses for TEI's sake tei_all refuses too;
+ *   - every TEI produced here, and what the whole pipeline makes of the seed, of hostile inputs and
+ *     of generated documents, is also valid against tei_all.rng (our schema is a strict subset), and
+ *     what our schema refuses for TEI's sake tei_all refuses too (tei_all compiled once);
  *   - the compile time of both schemas and the time per document are printed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,7 +21,12 @@ import { parseDocument } from '../src/parse/document.js';
 import { buildTei } from '../src/tei/build.js';
 import { checkRules, validateTeiDocument } from '../src/validate/index.js';
 import { CompiledSchema, compiledSchema, PARSE_OPTIONS, SCHEMA_PATH, validateAgainst, validateTei, validateWith } from '../src/validate/relaxng.js';
-import { corpusDir, hasCorpus, hasTeiAll, NEEDS, seedPath, skipNote, teiAllPath } from './helpers.js';
+import { corpusDir, hasCorpus, hasTeiAll, NEEDS, seedPath, seedText, skipNote, teiAllPath } from './helpers.js';
+import fc from 'fast-check';
+import { convertBytes, convertText } from '../src/index.js';
+import { defaultRegisters } from '../src/annotate/index.js';
+import { hostileCases } from './fixtures/hostile.js';
+import { documentArb, renderGenerated } from './fixtures/generated.js';
 
 // ------------------------------------------------------------------------------------------------
 // Samples
@@ -353,4 +359,29 @@ describe.skipIf(!hasTeiAll)(hasTeiAll ? 'tei_all.rng (libxml2-wasm): our TEI is 
     // validateAgainst: the same compiled schema (cached per path)
     expect(validateAgainst(teiAllPath, seed, 'seed')).toEqual([]);
   }, 120_000);
+
+  // Every other kind of TEI the suite produces (once in test/tei-all.test.ts, here so that
+  // tei_all.rng, ~12 s of CPU, is compiled once for the suite)
+  describe('what the suite produces', () => {
+    const registers = defaultRegisters();
+    const invalid = (xmls: { name: string; xml: string }[]): string[] => xmls.flatMap((d) => validateWith(teiAll, d.xml, d.name).map(formatMessage));
+
+    it('the seed telegram, through the whole pipeline', () => {
+      const result = convertText(seedText(), { file: 'seed.txt', annotate: { registers } });
+      expect(invalid(result.documents.map((d) => ({ name: 'seed', xml: d.tei!.xml })))).toEqual([]);
+    });
+
+    it('every hostile input that converts', () => {
+      const docs = hostileCases()
+        .filter((c) => !('error' in c.expect) && c.bytes.length < 100_000)
+        .flatMap((c) => convertBytes(c.bytes, { file: `${c.name}.txt`, annotate: { registers } }).documents.slice(0, 5).map((d) => ({ name: c.name, xml: d.tei!.xml })));
+      expect(docs.length).toBeGreaterThan(10);
+      expect(invalid(docs)).toEqual([]);
+    }, 120_000);
+
+    it('generated documents', () => {
+      const docs = fc.sample(documentArb, { numRuns: 25, seed: 1947 }).map((d, i) => ({ name: `generated-${i}`, xml: convertText(renderGenerated(d).text, { file: 'g.txt', annotate: { registers } }).documents[0]!.tei!.xml }));
+      expect(invalid(docs)).toEqual([]);
+    }, 120_000);
+  });
 });
