@@ -134,7 +134,9 @@ async function convertInputs(positionals: readonly string[], out: string, settin
     }
     const result = conversion.output;
     const documents = result.documents.map((d) => ({ ...d, stem: documentStem(file, d.index, d.count) }));
-    printMessages([...result.messages, ...documents.flatMap((d) => d.messages)].filter((m) => m.severity === 'warning'));
+    // a warning about the TEI names the TEI file written, whose lines it counts
+    const located = documents.flatMap((d) => d.messages.map((m) => (m.rule.startsWith('tei/') ? { ...m, file: outputPath(out, d.stem, 'tei') } : m)));
+    printMessages([...result.messages, ...located].filter((m) => m.severity === 'warning'));
     const ok = documents.length > 0 && documents.every((d) => d.ok && d.outputs) && !hasErrors(result.messages);
     const clash = documents.find((d) => stems.has(d.stem) && stems.get(d.stem) !== file);
     if (!ok || clash) {

@@ -81,6 +81,21 @@ describe.skipIf(!hasCli)(suite, () => {
     });
   });
 
+  describe('convert\'s warnings', () => {
+    it('a warning about the TEI names the TEI file written and the line of the block concerned', () => {
+      // two footnotes numbered 1: a warning from the parser (at the input's line) and one from the
+      // TEI's rules (at the TEI's line: the second paragraph's, now that the TEI is indented)
+      writeFileSync(join(dir, 'dup.txt'), seedText().replace('British Ambassador2', 'British Ambassador1').replace('  2. Sir Maurice', '  1. Sir Maurice'));
+      const r = run('convert', 'dup.txt', '--out', 'out-dup');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^dup\.txt:13:1: warning: footnote number 1 occurs more than once/m);
+      const tei = readFileSync(join(dir, 'out-dup', 'dup.tei.xml'), 'utf8').split('\n');
+      const m = /^(.*dup\.tei\.xml):(\d+):\d+: warning: footnote number 1 is used twice/m.exec(r.stderr);
+      expect(m?.[1]).toMatch(/out-dup\/dup\.tei\.xml$/);
+      expect(tei[Number(m![2]) - 1]).toMatch(/^ +<p>2\. /);
+    });
+  });
+
   describe('a batch, then entities and validate over what it wrote', () => {
     const out = (): string => join(dir, 'out');
     beforeAll(() => {
