@@ -392,7 +392,7 @@ describe('seed: Smith, Moscow, January 14, 1947 (Montgomery’s visit)', () => {
     const entries = vettingEntries(xml);
     const certs = entries.map((e) => e.cert);
     expect(certs).toEqual([...certs].sort((a, b) => ['low', 'medium', 'high'].indexOf(a) - ['low', 'medium', 'high'].indexOf(b)));
-    const role = entries.find((e) => e.element === 'rs[person]')!;
+    const role = entries.find((e) => e.element === 'gloss[role]')!;
     expect(role).toMatchObject({ text: 'British Ambassador', recordName: expect.stringMatching(/Peterson/) as unknown as string });
     const text = vettingList(xml);
     expect(text).toMatch(/^(low|medium|high) \(\d+\)\n/);

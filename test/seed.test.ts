@@ -91,7 +91,7 @@ describe('the seed telegram, converted', () => {
 
 describe('the head of the seed telegram', () => {
   it('links the sender "(Smith)" to the person the document identifies (Ambassador Smith, note 5)', () => {
-    const ref = str('//t:head/t:persName[@type="from"]/@ref');
+    const ref = str('//t:head/t:persName[@type="from"]/@corresp');
     expect(ref).toMatch(/^#per-/);
     expect(str(`//t:standOff//t:person[@xml:id="${ref.slice(1)}"]/t:persName[1]`)).toMatch(/Smith/);
   });

@@ -185,7 +185,7 @@ describe('the TEI we make is valid', () => {
 
   it('the bundled example with mentions and standOff records of every kind', () => {
     expect(seedAnnotated).toContain('<listOrg>');
-    expect(seedAnnotated).toContain('<rs type="person"');
+    expect(seedAnnotated).toContain('<gloss type="role"');
     expect(validateTeiDocument(seedAnnotated, 'seed.tei.xml')).toEqual([]);
   });
 
@@ -220,30 +220,30 @@ describe('broken samples', () => {
   const lines = seedAnnotated.replace(/></g, '>\n<');
 
   it('a duplicate xml:id: one message, at the second, naming the first', () => {
-    const xml = lines.replace('xml:id="d1fn2"', 'xml:id="d1fn1"');
+    const xml = lines.replace('xml:id="smith-1947-01-14-montgomery-visitfn2"', 'xml:id="smith-1947-01-14-montgomery-visitfn1"');
     const messages = validateTeiDocument(xml, file);
     expect(messages.map((m) => m.rule)).toEqual(['tei/duplicate-id']);
-    const first = positionOf(xml, 'xml:id="d1fn1"', 0);
-    expect(messages[0]).toMatchObject({ severity: 'error', ...positionOf(xml, 'xml:id="d1fn1"', 1) });
+    const first = positionOf(xml, 'xml:id="smith-1947-01-14-montgomery-visitfn1"', 0);
+    expect(messages[0]).toMatchObject({ severity: 'error', ...positionOf(xml, 'xml:id="smith-1947-01-14-montgomery-visitfn1"', 1) });
     expect(messages[0]!.line).toBeGreaterThan(1);
     expect(messages[0]!.text).toContain(`already used at ${first.line}:${first.column}`);
     // The schema alone (xs:ID) says so too, at the same place.
-    expect(validateTei(xml, file)[0]).toMatchObject({ rule: 'tei/schema', ...positionOf(xml, 'xml:id="d1fn1"', 1) });
+    expect(validateTei(xml, file)[0]).toMatchObject({ rule: 'tei/schema', ...positionOf(xml, 'xml:id="smith-1947-01-14-montgomery-visitfn1"', 1) });
   });
 
-  it('a dangling #ref', () => {
-    const xml = lines.replace('ref="#pl-a"', 'ref="#pl-nowhere"');
+  it('a dangling #pointer', () => {
+    const xml = lines.replace('corresp="#pl-a"', 'corresp="#pl-nowhere"');
     const messages = validateTeiDocument(xml, file);
     expect(messages).toEqual([
-      expect.objectContaining({ severity: 'error', rule: 'tei/dangling-pointer', ...positionOf(xml, 'ref="#pl-nowhere"') }),
+      expect.objectContaining({ severity: 'error', rule: 'tei/dangling-pointer', ...positionOf(xml, 'corresp="#pl-nowhere"') }),
     ]);
-    expect(messages[0]!.text).toMatch(/@ref="#pl-nowhere" points to no xml:id/);
+    expect(messages[0]!.text).toMatch(/@corresp="#pl-nowhere" points to no xml:id/);
   });
 
-  it('a #ref to the wrong kind of record', () => {
-    const xml = lines.replace('ref="#pl-a"', 'ref="#org-a"');
+  it('a #pointer to the wrong kind of record', () => {
+    const xml = lines.replace('corresp="#pl-a"', 'corresp="#org-a"');
     expect(validateTeiDocument(xml, file)).toEqual([
-      expect.objectContaining({ rule: 'tei/pointer-target', ...positionOf(xml, 'ref="#org-a"'), text: expect.stringMatching(/must point to place, but "#org-a" is a org/) }),
+      expect.objectContaining({ rule: 'tei/pointer-target', ...positionOf(xml, 'corresp="#org-a"'), text: expect.stringMatching(/must point to place, but "#org-a" is a org/) }),
     ]);
   });
 
@@ -254,7 +254,7 @@ describe('broken samples', () => {
   });
 
   it('a bad @cert', () => {
-    const xml = lines.replace(/(<placeName ref="#pl-a"[^>]*cert=")[a-z]+"/, '$1certain"');
+    const xml = lines.replace(/(<placeName corresp="#pl-a"[^>]*cert=")[a-z]+"/, '$1certain"');
     const messages = validateTeiDocument(xml, file);
     expect(messages.length).toBeGreaterThan(0);
     expect(messages[0]).toMatchObject({ severity: 'error', rule: 'tei/schema', ...positionOf(xml, 'cert="certain"') });
@@ -262,9 +262,9 @@ describe('broken samples', () => {
   });
 
   it('@resp without @cert on a mention', () => {
-    const xml = lines.replace(/(<placeName ref="#pl-a" resp="[^"]*") cert="[a-z]+"/, '$1');
+    const xml = lines.replace(/(<placeName corresp="#pl-a" resp="[^"]*") cert="[a-z]+"/, '$1');
     const messages = validateTeiDocument(xml, file);
-    expect(messages).toEqual([expect.objectContaining({ rule: 'tei/resp-without-cert', ...positionOf(xml, '<placeName ref="#pl-a"', 0, '<placeName ref="#pl-a" '.length) })]);
+    expect(messages).toEqual([expect.objectContaining({ rule: 'tei/resp-without-cert', ...positionOf(xml, '<placeName corresp="#pl-a"', 0, '<placeName corresp="#pl-a" '.length) })]);
   });
 
   it('an unknown element', () => {
@@ -278,7 +278,7 @@ describe('broken samples', () => {
   it('a footnote without @n', () => {
     const xml = lines.replace('<note n="2" ', '<note ');
     const messages = validateTeiDocument(xml, file);
-    expect(only(messages, 'tei/note-id')).toEqual([expect.objectContaining({ ...positionOf(xml, '<note xml:id="d1fn2"') })]);
+    expect(only(messages, 'tei/note-id')).toEqual([expect.objectContaining({ ...positionOf(xml, '<note xml:id="smith-1947-01-14-montgomery-visitfn2"') })]);
     expect(only(messages, 'tei/schema').length).toBeGreaterThan(0);
   });
 

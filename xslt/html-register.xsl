@@ -3,7 +3,8 @@
   html-register.xsl: persons, places and organisations in the HTML edition.
 
   A mention is a persName, placeName, geogName or orgName in the document's text or notes, or an
-  rs whose @type is person, place or org (a role standing for a person: "the British Ambassador").
+  rs whose @type is person, place or org, or gloss type="role" (a role standing for a person: "the
+  British Ambassador").
   Mentions in the teiHeader, the standOff and the inline source line are not mentions.
 
   $h:reg (h:registry of the document) gathers them once per page:
@@ -51,6 +52,7 @@
         if ($e/self::persName) then 'person'
         else if ($e/self::placeName or $e/self::geogName) then 'place'
         else if ($e/self::orgName) then 'org'
+        else if ($e/self::gloss[@type = 'role']) then 'person'
         else if ($e/self::rs) then
           (let $t := lower-case(normalize-space($e/@type))
            return if ($t = ('person', 'place', 'org')) then $t
@@ -74,7 +76,7 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="candidates" select="
         $doc/descendant-or-self::*[self::persName or self::placeName or self::geogName or self::orgName
-                                   or self::rs[exists(h:kind(.))]]"/>
+                                   or self::rs[exists(h:kind(.))] or self::gloss[@type = 'role']]"/>
     <!-- Those in the teiHeader, the standOff or an inline note are none. (A mention in a note is
          then in a footnote.) Most documents have no such place with a candidate in it (the inline
          note is the source line): then there is nothing to check for each. -->
@@ -82,7 +84,7 @@
         $doc/ancestor-or-self::*[self::teiHeader or self::standOff or self::note[@rend = 'inline' or @place = 'inline']]
         | $doc//teiHeader | $doc//standOff | $doc//note[@rend = 'inline' or @place = 'inline']"/>
     <xsl:variable name="mentions" select="
-        if (empty($excluded//(persName | placeName | geogName | orgName | rs)))
+        if (empty($excluded//(persName | placeName | geogName | orgName | rs | gloss[@type = 'role'])))
         then $candidates
         else $candidates[not(ancestor::teiHeader or ancestor::standOff or ancestor::note[@rend = 'inline' or @place = 'inline'])]"/>
     <!-- the document's paragraphs (not those inside another or in a note), numbered from 1 -->
@@ -96,7 +98,7 @@
         <xsl:variable name="r" select="
             let $text := if (* and (descendant::note or descendant::pb)) then tt:plain(.) else normalize-space(.),
                 (: tt:id-ref(@ref), tt:id-ref(@corresp) :)
-                $r := normalize-space(@ref),
+                $r := normalize-space((@ref, @corresp)[1]),
                 $r := if (contains($r, ' ')) then substring-before($r, ' ') else $r,
                 $ref := if ($r) then (if (starts-with($r, '#')) then substring($r, 2) else $r) else (),
                 $corresp := if ($ref) then () else tt:id-ref(@corresp),
@@ -238,7 +240,7 @@
   <!-- A mention in the text                                                                  -->
   <!-- ====================================================================================== -->
 
-  <xsl:template match="persName | placeName | geogName | orgName | rs">
+  <xsl:template match="persName | placeName | geogName | orgName | rs | gloss[@type = 'role']">
     <xsl:call-template name="h:mention"/>
   </xsl:template>
 

@@ -73,7 +73,8 @@
   </xsl:function>
 
   <!-- "#p_DJF1" → "p_DJF1" (also for a list of pointers: only the first is taken). ($pointer: a
-       string or an attribute, or empty) -->
+       string or an attribute, or empty). A name's record: tt:id-ref((@ref, @corresp)[1]) (names
+       link with @corresp, the FRUS convention; @ref in TEI written before it). -->
   <xsl:function name="tt:id-ref">
     <xsl:param name="pointer"/>
     <xsl:variable name="all" select="normalize-space($pointer)"/>
@@ -150,8 +151,9 @@
   <!-- ($element: an element) -->
   <xsl:function name="tt:mention-type">
     <xsl:param name="element"/>
-    <xsl:sequence select="if (namespace-uri($element) eq 'http://www.tei-c.org/ns/1.0')
-                          then $tt:mention-types(local-name($element)) else ()"/>
+    <xsl:sequence select="if (namespace-uri($element) ne 'http://www.tei-c.org/ns/1.0') then ()
+                          else if ($element/@type = 'role') then 'role'
+                          else $tt:mention-types(local-name($element))"/>
   </xsl:function>
 
   <!-- The State Department decimal file number: from the header if the converter recorded it,

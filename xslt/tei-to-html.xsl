@@ -204,7 +204,7 @@
     <xsl:param name="action" as="element()?"/>
     <xsl:param name="in-head" as="element()*"/>
     <xsl:variable name="e" select="($action/(persName | orgName | name | rs), $in-head)[1]"/>
-    <xsl:variable name="id" select="if ($e) then tt:id-ref($e/@ref) else ()"/>
+    <xsl:variable name="id" select="if ($e) then tt:id-ref(($e/@ref, $e/@corresp)[1]) else ()"/>
     <!-- (tt:entity($e)) -->
     <xsl:variable name="record" select="if ($id) then tt:by-id($id, $e)[ancestor::standOff][1] else ()"/>
     <xsl:sequence select="if ($e) then (h:record-name($record), tt:plain($e))[.][1] else ()"/>

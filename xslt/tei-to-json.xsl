@@ -119,11 +119,15 @@
   </xsl:function>
 
   <!-- The register links of a mention or party $e, as its JSON carries them: 'ref' (the standOff
-       record, or null) and, when it has one, 'corresp' (a user's persons list). -->
+       record, or null) and, when it has one, 'corresp'. Names link with @corresp (FRUS); the
+       record is the standOff element it names (@ref in TEI written before). -->
   <xsl:function name="tt:links" as="map(*)">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@corresp) then map { 'ref': tt:id-ref($e/@ref), 'corresp': tt:id-ref($e/@corresp) }
-                          else map { 'ref': tt:id-ref($e/@ref) }"/>
+    <xsl:variable name="corresp" select="tt:id-ref($e/@corresp)"/>
+    <xsl:variable name="ref" select="if ($e/@ref) then tt:id-ref($e/@ref)
+                                     else $corresp[exists(tt:by-id(., $e)[ancestor::standOff])]"/>
+    <xsl:sequence select="if (exists($corresp)) then map { 'ref': $ref, 'corresp': $corresp }
+                          else map { 'ref': $ref }"/>
   </xsl:function>
 
   <!-- ========================================================================================= -->

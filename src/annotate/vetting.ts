@@ -52,15 +52,16 @@ export function vettingEntries(teiXml: string): VettingEntry[] {
       else if (!where.startsWith('note') && (c.name === 'head' || c.name === 'opener' || c.name === 'closer')) here = c.name;
       const inBody = inText || c.name === 'text';
       if (inBody && c.attrs['cert']) {
-        const ref = c.attrs['ref'];
+        // Names link to their records with @corresp (FRUS); @ref in TEI written before.
+        const ref = c.attrs['ref'] ?? (c.attrs['corresp'] && names.has(c.attrs['corresp'].replace(/^#/, '')) ? c.attrs['corresp'] : undefined);
         const value = c.attrs['when'] ?? (c.attrs['from'] || c.attrs['to'] ? `${c.attrs['from'] ?? ''}/${c.attrs['to'] ?? ''}` : undefined);
-        const entry: VettingEntry = { cert: c.attrs['cert'], element: c.name === 'rs' ? `rs[${c.attrs['type'] ?? ''}]` : c.name, text: textContent(c, (e) => e.name === 'note'), where: here };
+        const entry: VettingEntry = { cert: c.attrs['cert'], element: c.name === 'rs' || (c.name === 'gloss' && c.attrs['type'] === 'role') ? `${c.name}[${c.attrs['type'] ?? ''}]` : c.name, text: textContent(c, (e) => e.name === 'note'), where: here };
         if (ref) {
           entry.ref = ref;
           const name = names.get(ref.replace(/^#/, ''));
           if (name !== undefined) entry.recordName = name;
         }
-        if (c.attrs['corresp']) entry.corresp = c.attrs['corresp'];
+        if (c.attrs['corresp'] && c.attrs['corresp'] !== ref) entry.corresp = c.attrs['corresp'];
         if (value) entry.value = value;
         if (c.attrs['resp']) entry.resp = c.attrs['resp'].replace(/^#resp\./, '');
         if (c.attrs['type'] === 'from' || c.attrs['type'] === 'to') entry.element = `${c.name}[${c.attrs['type']}]`;

@@ -16,7 +16,7 @@ import type {
 } from '../model.js';
 import { plainText, wrapSpan } from '../inlines.js';
 import { splitBlocks, type Line, type RawBlock } from '../read/lines.js';
-import { isHeadBlock, isSourceNoteBlock } from '../read/split.js';
+import { isHeadBlock, isSourceNoteBlock, SOURCE_NOTE_LINE } from '../read/split.js';
 import { buildBlocks, type LineToInlines } from './blocks.js';
 import { dateFromFileNumber, parseDateline, utcOffset } from './dates.js';
 import { findFootnoteSection, parseFootnotes, type RawFootnote } from './footnotes.js';
@@ -217,7 +217,7 @@ export function parseDocument(src: DocumentSource): DocumentModel {
 
   const headParties = headLine ? parseHeadParties(plainText(toInl(headLine))) : {};
   const number = headParties.number ?? (numberLine ? numberLine.text.trim().slice(4) : undefined);
-  const docId = number ? `d${number}` : `d${src.index + 1}`;
+  const docId = documentId(number, src);
   let head: Head | undefined;
   if (headLine) {
     let inlines = toInl(headLine);
@@ -255,7 +255,10 @@ export function parseDocument(src: DocumentSource): DocumentModel {
     : sourceNoteFromHead
       ? { text: plainText(sourceNoteFromHead.paragraphs[0]!), at: sourceNoteFromHead.at, fromFootnote: true }
       : undefined;
-  const fileNumber = sourceNote ? FILE_NUMBER.exec(sourceNote.text)?.[0] ?? sourceNote.text.split(':')[0]!.trim() : undefined;
+  // A "Source: …" note without a decimal file number has none (not the word "Source").
+  const fileNumber = sourceNote
+    ? FILE_NUMBER.exec(sourceNote.text)?.[0] ?? (!sourceNote.fromFootnote && SOURCE_NOTE_LINE.test(sourceNote.text) ? sourceNote.text.split(':')[0]!.trim() : undefined)
+    : undefined;
 
   const dateline = [...opener, ...closer].find((o): o is DatelineItem => o.kind === 'dateline' && o.date !== undefined);
   const fromFile = fileNumber ? dateFromFileNumber(fileNumber) : undefined;
@@ -284,6 +287,21 @@ export function parseDocument(src: DocumentSource): DocumentModel {
     entities: [],
     messages,
   };
+}
+
+/**
+ * The document's xml:id: `d<number>` from the printed number (FRUS's own ids), else derived from
+ * the input's name (`frus1942v06_d414`, `chapter-003` for the third document of a file), so that
+ * documents converted together or apart never share an id. ASCII letters, digits, `_`, `-`, `.`
+ * (an NCName a `#pointer` can name), starting with a letter.
+ */
+export function documentId(number: string | undefined, src: Pick<DocumentSource, 'file' | 'index' | 'count'>): string {
+  if (number) return `d${number}`;
+  const base = src.file.split(/[\\/]/).pop() ?? src.file;
+  const stem = base.replace(/(?:\.tei)?\.[A-Za-z0-9]{1,8}$/, '') || base;
+  let name = stem.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 120);
+  if (!/^[A-Za-z]/.test(name)) name = `d${name.replace(/^[._-]+/, '_')}`;
+  return src.count > 1 ? `${name}-${String(src.index + 1).padStart(3, '0')}` : name;
 }
 
 function reportDuplicateNumbers(notes: Footnote[], warn: (rule: string, text: string, at?: Position) => void): void {

@@ -6,7 +6,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { Block, CloserItem, DatelineItem, DocumentModel, EntityRecord, Footnote, Inline, OpenerItem, RecordRole } from '../model.js';
+import type { Block, CloserItem, DatelineItem, DocumentModel, EntityRecord, Footnote, Inline, Mention, OpenerItem, RecordRole } from '../model.js';
 import { plainText } from '../inlines.js';
 import type { Message } from '../messages.js';
 import { formatMessage } from '../messages.js';
@@ -28,7 +28,7 @@ export interface BuildOptions {
   messages?: readonly Message[];
 }
 
-type Node = XMLBuilder;
+export type Node = XMLBuilder;
 
 /**
  * xmlbuilder2 leaves `&amp;`, `&#38;` and any `&name;` in text as entity references (it avoids
@@ -39,12 +39,70 @@ function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;');
 }
 
+/**
+ * What a name's @corresp says for an entity record: `#<id>` of the record, or of its persons-list
+ * entry. In a document the record is in standOff; in a volume it is an entry of the front matter.
+ */
+export type RecordPointer = (recordId: string) => string | undefined;
+
 export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI').att(XML_NS, 'xml:lang', 'en');
-  const ctx = new BuildContext(doc);
+  const ids = standOffIds(doc);
   buildHeader(root.ele('teiHeader'), doc, options);
-  if (doc.entities.length > 0) buildStandOff(root.ele('standOff'), doc.entities);
-  const div = root.ele('text').ele('body').ele('div').att({ type: 'document', subtype: 'historical-document' }).att(XML_NS, 'xml:id', doc.id);
+  if (doc.entities.length > 0) buildStandOff(root.ele('standOff'), doc.entities, ids);
+  buildDocumentDiv(root.ele('text').ele('body'), doc, (id) => `#${ids.get(id) ?? id}`);
+  return { id: doc.id, xml: serializeTei(root) };
+}
+
+/**
+ * xml:ids of the standOff records: the record's own id, or the persons-list id (`p_KC1`) when
+ * the user's list linked every mention of the record to one entry, so that the names' @corresp
+ * (the FRUS convention, `#p_…`) resolves inside the document as well.
+ */
+export function standOffIds(doc: DocumentModel): Map<string, string> {
+  const linked = new Map<string, Set<string | undefined>>();
+  for (const m of mentionsOf(doc)) {
+    if (!m.ref || m.type === 'role') continue;
+    if (!linked.has(m.ref)) linked.set(m.ref, new Set());
+    linked.get(m.ref)!.add(m.corresp);
+  }
+  const ids = new Map<string, string>();
+  const taken = new Set(doc.entities.map((e) => e.id));
+  for (const [ref, corresp] of linked) {
+    const only = corresp.size === 1 ? [...corresp][0] : undefined;
+    if (only && !taken.has(only)) {
+      ids.set(ref, only);
+      taken.add(only);
+    }
+  }
+  return ids;
+}
+
+/** Every mention of a document, head, body, closer, enclosures and notes. */
+export function mentionsOf(doc: DocumentModel): Mention[] {
+  const out: Mention[] = [];
+  const visit = (inlines: readonly Inline[]) => {
+    for (const i of inlines) if (i.kind === 'mention') out.push(i);
+  };
+  const block = (b: Block) => {
+    if (b.kind === 'p') visit(b.inlines);
+    else if (b.kind === 'list') {
+      if (b.head) visit(b.head);
+      b.items.forEach((it) => visit(it.inlines));
+    } else if (b.kind === 'table') b.rows.forEach((r) => r.forEach(visit));
+  };
+  if (doc.head) visit(doc.head.inlines);
+  doc.body.forEach(block);
+  for (const c of doc.closer) if (c.kind !== 'dateline') visit(c.inlines);
+  doc.enclosures.forEach((e) => e.blocks.forEach(block));
+  doc.notes.forEach((n) => n.paragraphs.forEach(visit));
+  return out;
+}
+
+/** The document's `div type="document"`, appended to `parent` (a TEI body, or a volume's chapter). */
+export function buildDocumentDiv(parent: Node, doc: DocumentModel, pointer: RecordPointer): void {
+  const ctx = new BuildContext(doc, pointer);
+  const div = parent.ele('div').att({ type: 'document', subtype: 'historical-document' }).att(XML_NS, 'xml:id', doc.id);
   if (doc.head?.number) div.att('n', doc.head.number);
   if (doc.sourceNote && !doc.sourceNote.fromFootnote) {
     div.ele('note').att({ rend: 'inline', type: 'source' }).txt(xmlText(doc.sourceNote.text));
@@ -61,7 +119,6 @@ export function buildTei(doc: DocumentModel, options: BuildOptions): TeiDocument
     const ps = div.ele('postscript');
     enclosure.blocks.forEach((block) => ctx.block(ps, block, []));
   }
-  return { id: doc.id, xml: serializeTei(root) };
 }
 
 function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): void {
@@ -108,7 +165,7 @@ function buildHeader(header: Node, doc: DocumentModel, options: BuildOptions): v
   }
 }
 
-function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void {
+function buildStandOff(standOff: Node, entities: readonly EntityRecord[], ids: ReadonlyMap<string, string>): void {
   const of = (kind: EntityRecord['kind']) => entities.filter((e) => e.kind === kind);
   const lists: [EntityRecord['kind'], string, string, string][] = [
     ['person', 'listPerson', 'person', 'persName'],
@@ -120,7 +177,7 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[]): void 
     if (records.length === 0) continue;
     const list = standOff.ele(listName);
     for (const r of records) {
-      const rec = list.ele(recordName).att(XML_NS, 'xml:id', r.id);
+      const rec = list.ele(recordName).att(XML_NS, 'xml:id', ids.get(r.id) ?? r.id);
       if (r.source !== 'register') rec.att('source', `#resp.${r.source}`);
       rec.ele(nameName).txt(xmlText(r.name));
       for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(xmlText(v));
@@ -198,7 +255,10 @@ function buildCloser(closer: Node, items: readonly CloserItem[], ctx: BuildConte
 /** Per-document state: the notes (placed at their markers) and page-break ids. */
 class BuildContext {
   private readonly pageIds = new Set<string>();
-  constructor(private readonly doc: DocumentModel) {}
+  constructor(
+    private readonly doc: DocumentModel,
+    private readonly pointer: RecordPointer,
+  ) {}
 
   unanchoredNotes(): Footnote[] {
     return this.doc.notes.filter((n) => !n.anchored);
@@ -272,17 +332,18 @@ class BuildContext {
           break;
         case 'party': {
           const el = parent.ele(inline.element).att('type', inline.role);
-          // gloss has no @ref in TEI (not att.canonical): an office's holder is pointed to by @corresp
-          if (inline.ref) el.att(inline.element === 'gloss' ? 'corresp' : 'ref', `#${inline.ref}`);
+          const corresp = inline.ref ? this.pointer(inline.ref) : undefined;
+          if (corresp) el.att('corresp', corresp);
           el.att({ resp: `#${RESP.head.id}`, cert: 'high' }).txt(xmlText(inline.text));
           break;
         }
-          break;
         case 'mention': {
+          // FRUS links a name with @corresp (no @ref on names); a role standing for a person is a
+          // gloss, as FRUS writes an office in the head.
           const el = parent.ele(MENTION_ELEMENT[inline.type]);
-          if (inline.type === 'role') el.att('type', 'person');
-          if (inline.ref) el.att('ref', `#${inline.ref}`);
-          if (inline.corresp) el.att('corresp', `#${inline.corresp}`);
+          if (inline.type === 'role') el.att('type', 'role');
+          const corresp = inline.ref ? this.pointer(inline.ref) : inline.corresp ? `#${inline.corresp}` : undefined;
+          if (corresp) el.att('corresp', corresp);
           if (inline.when) el.att('when', inline.when);
           if (inline.from) el.att('from', inline.from);
           if (inline.to) el.att('to', inline.to);

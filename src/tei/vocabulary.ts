@@ -21,7 +21,7 @@ export const MENTION_ELEMENT: Record<EntityKind | 'role' | 'date', string> = {
   person: 'persName',
   place: 'placeName',
   org: 'orgName',
-  role: 'rs',
+  role: 'gloss',
   date: 'date',
 };
 

@@ -18,8 +18,9 @@
  *                                    @source names an xml:id of the document; @corresp may point
  *                                    outside it when the id is a FRUS persons-list id (`#p_…`)
  *   tei/pointer-target      error    the pointer names the right kind of record: @resp and @source a
- *                                    respStmt, @rendition a rendition, @ref of persName and rs a
- *                                    person, of placeName a place, of orgName an org; @corresp a person
+ *                                    respStmt, @rendition a rendition, @corresp of persName and of a
+ *                                    role (gloss type="role") a person, of placeName a place, of
+ *                                    orgName an org (@ref likewise, in TEI written before @corresp)
  *   tei/footnote-order      warning  numbered footnotes in the text run in non-decreasing order
  *                                    (16, 16a, 17; unanchored notes, gathered at the end, excepted).
  *                                    A warning: FRUS itself prints notes out of sequence at times
@@ -47,7 +48,12 @@ function expectedTarget(attribute: string, element: string): readonly string[] |
     case 'rendition':
       return ['rendition'];
     case 'corresp':
-      return ['person'];
+      // Names link to their records with @corresp, the FRUS convention (a role, gloss type="role",
+      // to the person it stands for); `rs` and @ref are read for TEI written before it.
+      if (element === 'persName' || element === 'gloss' || element === 'rs') return ['person'];
+      if (element === 'placeName') return ['place'];
+      if (element === 'orgName') return ['org'];
+      return undefined;
     case 'ref':
       if (element === 'persName' || element === 'rs') return ['person'];
       if (element === 'placeName') return ['place'];
