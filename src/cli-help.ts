@@ -5,7 +5,7 @@
  */
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-export const COMMANDS = ['convert', 'batch', 'validate', 'entities', 'eval'] as const;
+export const COMMANDS = ['convert', 'batch', 'volume', 'validate', 'entities', 'eval'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export function isCommand(name: string | undefined): name is CommandName {
@@ -22,6 +22,7 @@ Usage:
   telegram-tei convert <file.txt>... --out <dir> [--persons <list.xml>] [--text raw|reading] [--jobs N]
   telegram-tei batch <dir|file|glob>... --out <dir> [--jobs N] [--force] [--shard I/N] [--persons <list.xml>]
                      [--text raw|reading] [--worker-heap MB]
+  telegram-tei volume <file.txt|file.tei.xml>... --out <volume.xml> [--id <volume id>] [--title <title>] [--persons <list.xml>]
   telegram-tei validate <file|dir>...
   telegram-tei entities <file.tei.xml|dir>...
   telegram-tei eval --gold <dir> --raw <dir> [--json <file>] [--min <thresholds.json>] [--no-lists] [--people <hsg-people.jsonl.gz>]
@@ -101,6 +102,27 @@ Examples:
 Exit status: 0 when every file is valid, 1 when any is not (or cannot be checked, or is not UTF-8),
 2 on a usage error.`;
 
+export const VOLUME = `Usage: telegram-tei volume <file.txt|file.tei.xml>... --out <volume.xml> [--id <volume id>] [--title <title>]
+                           [--persons <list.xml>]
+
+Converts the inputs and assembles them into one FRUS volume file, TEI the Office of the Historian's
+own schema (frus.rnc) accepts: the header of a FRUS volume, front with the List of Persons (p_ ids,
+"Surname, Forenames", the identification) and the List of Abbreviations and Terms, and the documents
+in a chapter in the order of their printed numbers; every @corresp points into front.
+
+  <file>             raw documents (as for convert), or TEI telegram-tei wrote (converted again from the
+                     text it gives back)
+  --out <volume.xml> the volume file to write (never one of the inputs)
+  --id <volume id>   the volume's xml:id and idno type="frus", e.g. frus1955-57v24 (default: from --out)
+  --title <title>    the volume's title (default: "Documents converted by telegram-tei")
+  --persons <file>   a FRUS persons list: the persons it links keep its ids and identifications
+
+Example:
+  telegram-tei volume chapter/*.txt --out frus1955-57v24.xml --id frus1955-57v24 --persons persons.xml
+
+Exit status: 0 when the volume was written; 1 when an input failed (one line on stderr, naming the
+file and line; nothing is written); 2 on a usage error.`;
+
 const ENTITIES = `Usage: telegram-tei entities <file.tei.xml|dir>...
 
 Lists the machine-made tags of TEI documents (persons, places, organisations, dates: every element
@@ -142,6 +164,7 @@ Exit status: 0; 1 when --min is given and a field falls below its threshold; 2 o
 export const COMMAND_HELP: Record<CommandName, string> = {
   convert: CONVERT,
   batch: BATCH,
+  volume: VOLUME,
   validate: VALIDATE,
   entities: ENTITIES,
   eval: EVAL,

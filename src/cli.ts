@@ -283,6 +283,10 @@ async function main(argv: string[]): Promise<number> {
       const { batchCommand } = await import('./batch/command.js');
       return batchCommand(rest);
     }
+    case 'volume': {
+      const { volumeCommand } = await import('./volume/command.js');
+      return volumeCommand(rest);
+    }
     case 'validate':
       return validateCommand(rest);
     case 'entities':

@@ -99,9 +99,15 @@ export function mentionsOf(doc: DocumentModel): Mention[] {
   return out;
 }
 
+export interface DivOptions {
+  /** Page ids taken by the documents before this one (a volume): a page id taken is qualified by the document's id. */
+  pageIds?: Set<string>;
+  onRename?: (from: string, to: string) => void;
+}
+
 /** The document's `div type="document"`, appended to `parent` (a TEI body, or a volume's chapter). */
-export function buildDocumentDiv(parent: Node, doc: DocumentModel, pointer: RecordPointer): void {
-  const ctx = new BuildContext(doc, pointer);
+export function buildDocumentDiv(parent: Node, doc: DocumentModel, pointer: RecordPointer, options: DivOptions = {}): void {
+  const ctx = new BuildContext(doc, pointer, options);
   const div = parent.ele('div').att({ type: 'document', subtype: 'historical-document' }).att(XML_NS, 'xml:id', doc.id);
   if (doc.head?.number) div.att('n', doc.head.number);
   if (doc.sourceNote && !doc.sourceNote.fromFootnote) {
@@ -258,6 +264,7 @@ class BuildContext {
   constructor(
     private readonly doc: DocumentModel,
     private readonly pointer: RecordPointer,
+    private readonly options: DivOptions = {},
   ) {}
 
   unanchoredNotes(): Footnote[] {
@@ -301,9 +308,14 @@ class BuildContext {
   }
 
   pageBreak(parent: Node, n: string): void {
-    let id = `pg_${n}`;
-    for (let k = 2; this.pageIds.has(id); k++) id = `pg_${n}-${k}`;
+    const shared = this.options.pageIds;
+    // FRUS's page id; in a volume, one an earlier document took (the same page of another volume) is qualified.
+    const base = shared?.has(`pg_${n}`) && !this.pageIds.has(`pg_${n}`) ? `${this.doc.id}_pg_${n}` : `pg_${n}`;
+    let id = base;
+    for (let k = 2; this.pageIds.has(id) || (shared?.has(id) && !this.pageIds.has(id)); k++) id = `${base}-${k}`;
+    if (shared && id !== `pg_${n}` && !this.pageIds.has(`pg_${n}`)) this.options.onRename?.(`pg_${n}`, id);
     this.pageIds.add(id);
+    shared?.add(id);
     parent.ele('pb').att('n', n).att(XML_NS, 'xml:id', id);
   }
 
