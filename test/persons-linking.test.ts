@@ -47,7 +47,7 @@ describe('the seed telegram: persons linked to the people database and POCOM', (
     expect(new Set(stalin)).toEqual(new Set(['112894']));
   });
   it('links "British Ambassador" and note 2\'s Sir Maurice Drummond Peterson to 110611', () => {
-    expect(hsgOf('//t:text//t:rs[. = "British Ambassador"]')).toEqual(['110611']);
+    expect(hsgOf('//t:text//t:gloss[@type = "role"][. = "British Ambassador"]')).toEqual(['110611']);
     expect(hsgOf('//t:note[@n="2"]/t:persName')).toEqual(['110611']);
   });
   it('does not take Voroshilov (an academy) for a person', () => {

@@ -98,7 +98,7 @@ describe('the head of the seed telegram', () => {
   it('carries that link into the JSON: the sender points to the same entity as the head\'s mention', () => {
     const json = JSON.parse(doc.outputs!.json) as DocumentJson;
     const ref = str('//t:head/t:persName[@type="from"]/@corresp').slice(1);
-    expect(json.sender).toEqual({ name: 'Smith', kind: 'person', ref });
+    expect(json.sender).toEqual({ name: 'Smith', kind: 'person', ref, corresp: ref });
     expect(json.paragraphs.find((p) => p.kind === 'head')?.mentions.find((m) => m.subtype === 'from')?.ref).toBe(ref);
     expect(json.entities.some((e) => e.id === ref)).toBe(true);
     // the addressee is an office: its holder that day (Byrnes, from POCOM) is pointed to by the gloss's @corresp

@@ -119,15 +119,14 @@
   </xsl:function>
 
   <!-- The register links of a mention or party $e, as its JSON carries them: 'ref' (the standOff
-       record, or null) and 'corresp' when it points elsewhere (a user's persons list). Names link
-       with @corresp (FRUS): the record is the standOff element it names (@ref in TEI written
-       before). -->
+       record, or null) and, when it has one, 'corresp' (the @corresp as written). Names link with
+       @corresp (FRUS): the record is the standOff element it names (@ref in TEI written before). -->
   <xsl:function name="tt:links" as="map(*)">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="corresp" select="tt:id-ref($e/@corresp)"/>
     <xsl:variable name="ref" select="if ($e/@ref) then tt:id-ref($e/@ref)
                                      else $corresp[exists(tt:by-id(., $e)[ancestor::standOff])]"/>
-    <xsl:sequence select="if (exists($corresp) and not($corresp = $ref)) then map { 'ref': $ref, 'corresp': $corresp }
+    <xsl:sequence select="if (exists($corresp)) then map { 'ref': $ref, 'corresp': $corresp }
                           else map { 'ref': $ref }"/>
   </xsl:function>
 
