@@ -275,7 +275,7 @@ function readCurated(xml) {
 const yearOf = (s) => (s ? Number(String(s).slice(0, 4)) : undefined);
 
 /** The hsg person for a curated record: same surname and first forename, compatible birth year. */
-function matchCurated(c, byKey) {
+function matchCurated(c, byKey, byNatural) {
   // the main name and every variant of two words or more, as "Forenames Surname"
   const names = [c.main, ...c.names.filter((n) => n.type === 'variant' && /\s/.test(n.text)).map((n) => n.text)];
   const found = new Map();
@@ -292,8 +292,14 @@ function matchCurated(c, byKey) {
       found.set(p, Math.max(found.get(p) ?? 0, score));
     }
   }
+  if (found.size === 0) {
+    // a person of one name (Makarios III): the same name printed, and only one person printed it
+    const key = fold(c.main).replace(/[^a-z]/g, '');
+    const same = new Set();
+    for (const p of byNatural.get(key) ?? []) same.add(p);
+    return same.size === 1 ? [...same][0] : undefined;
+  }
   const scored = [...found].sort((a, b) => b[1] - a[1]);
-  if (scored.length === 0) return undefined;
   if (scored.length > 1 && scored[1][1] === scored[0][1]) return undefined;
   return scored[0][0];
 }
@@ -328,10 +334,18 @@ function build() {
       (byKey.get(k) ?? byKey.set(k, []).get(k)).push(p);
     }
   }
+  const byNatural = new Map();
+  for (const p of people) {
+    for (const f of [{ name: p.name }, ...p.forms]) {
+      const k = fold(splitPrinted(f.name).natural).replace(/[^a-z]/g, '');
+      const list = byNatural.get(k) ?? byNatural.set(k, []).get(k);
+      if (!list.includes(p)) list.push(p);
+    }
+  }
   const curatedFor = new Map();
   const curatedOnly = [];
   for (const c of curated) {
-    const p = matchCurated(c, byKey);
+    const p = matchCurated(c, byKey, byNatural);
     if (p && !curatedFor.has(p.id)) curatedFor.set(p.id, c);
     else curatedOnly.push(c);
   }

@@ -100,6 +100,18 @@ export interface DocPerson {
   styled: Set<string>;
   /** Whether the person was established by strong evidence (title, full name, footnote, list). */
   strong: boolean;
+  /**
+   * How sure the choice of this register entry was, when the name fitted several (the register's
+   * choice among namesakes): no later mention of the person is surer than that.
+   */
+  idCert?: Cert;
+}
+
+const CERT_RANK: Record<Cert, number> = { low: 0, medium: 1, high: 2 };
+
+/** The lower of two certainties. */
+export function capCert(cert: Cert, cap: Cert | undefined): Cert {
+  return cap !== undefined && CERT_RANK[cap] < CERT_RANK[cert] ? cap : cert;
 }
 
 export interface DocContext {

@@ -4,7 +4,7 @@
  * new person), with how sure that is.
  */
 import type { Cert } from '../model.js';
-import type { DocContext, DocPerson } from './context.js';
+import { capCert, type DocContext, type DocPerson } from './context.js';
 import { inPeriod, surnameCandidates, type Authority, type AuthorityEntry } from './registers.js';
 import {
   COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, ROLE_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
@@ -253,12 +253,14 @@ export function chooseEntry(
   candidates: readonly { entry: AuthorityEntry; part: boolean }[],
   q: Pick<NameQuery, 'forenames' | 'titleKeys' | 'window'>,
   ctx: Pick<DocContext, 'date' | 'words'>,
-): { entry: AuthorityEntry; cert: Cert } | undefined {
+): { entry: AuthorityEntry; cert: Cert; candidates: number } | undefined {
   const scored = candidates
     .filter((c) => forenamesFit(q.forenames, c.entry.forenames ?? []))
     .map((c) => {
       let score = c.part ? -1 : 0;
       if (q.forenames.length > 0) score += 3;
+      // a bare surname most often names the prominent person the curated register holds
+      else if (c.entry.curated) score += 1;
       for (const t of q.titleKeys) if (c.entry.contextWords.has(t) || (c.entry.titles ?? []).some((x) => fold(x).split(/\s+/).includes(t))) score += 1;
       score += periodScore(c.entry, ctx.date, q.titleKeys, q.window);
       let near = 0;
@@ -275,7 +277,7 @@ export function chooseEntry(
   const second = scored[1];
   const margin = second ? best.score - second.score : Infinity;
   const cert: Cert = margin === Infinity ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
-  return { entry: best.entry, cert };
+  return { entry: best.entry, cert, candidates: scored.length };
 }
 
 function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, printed: string): Omit<DocPerson, 'id'> & { id?: string } {
@@ -325,7 +327,7 @@ export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undef
     if (q.forenames.length > 0 && local.length === 1) ctx.persons.merge(person, { forenames: new Set(q.forenames.filter((f) => f.length > 1)), strong: q.strong });
     else if (q.strong) person.strong = true;
     const cert: Cert = local.length > 1 ? 'low' : person.strong ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : 'medium';
-    return { person, cert };
+    return { person, cert: capCert(cert, person.idCert) };
   }
   const lists: [Authority | undefined, 'userlist' | 'register'][] = [[ctx.user, 'userlist'], [ctx.registers, 'register']];
   for (const [auth, which] of lists) {
@@ -345,12 +347,14 @@ export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undef
     const existing = ctx.persons.forEntry(chosen.entry);
     if (existing) {
       ctx.persons.merge(existing, { surnames: new Set([q.surname]), strong: q.strong });
-      return { person: existing, cert: chosen.cert };
+      return { person: existing, cert: capCert(chosen.cert, existing.idCert) };
     }
     const made = personFromEntry(ctx, chosen.entry, q.strong, q.text);
     const person = ctx.persons.add({ ...made, surnames: new Set([q.surname, ...made.surnames]) });
     let cert = chosen.cert;
     if (which === 'register' && q.forenames.length === 0 && q.titleKeys.length === 0 && cert === 'high') cert = 'medium';
+    // a choice among namesakes caps every later mention of the person
+    if (chosen.candidates > 1) person.idCert = capCert(chosen.cert === 'high' ? 'medium' : chosen.cert, person.idCert);
     return { person, cert };
   }
   if (!q.create) return undefined;

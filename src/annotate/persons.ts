@@ -17,7 +17,7 @@
  * `Marshall Plan`) is not a person here.
  */
 import type { Cert, Resp } from '../model.js';
-import { claim, isClaimed, registerMatches, type Candidate, type DocContext, type DocPerson, type Segment } from './context.js';
+import { capCert, claim, isClaimed, registerMatches, type Candidate, type DocContext, type DocPerson, type Segment } from './context.js';
 import {
   ABBREVIATED_TITLES, isAmbiguousWord, isInitial, isNameWord, nameRunAt, resolveName, resolveStyled, sentenceWords, splitName, titleAt,
 } from './names.js';
@@ -222,7 +222,7 @@ function fullNameAt(ctx: DocContext, seg: Segment, i: number): { candidate: Cand
       const existing = ctx.persons.forEntry(entry);
       const { forenames, surname } = splitName(tokens, m.from, m.to);
       const r = existing
-        ? { person: existing, cert: 'high' as Cert }
+        ? { person: existing, cert: capCert('high', existing.idCert) }
         : resolveName(ctx, { surname, forenames, text: text.slice(tokens[m.from]!.start, spanEnd(seg, m.to)), titleKeys: [], window: sentenceWords(tokens, tokens[m.from]!.start, tokens[m.to - 1]!.end), create: false, strong: true });
       if (!r) continue;
       const cert: Cert = entries.length > 1 ? 'medium' : 'high';

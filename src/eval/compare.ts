@@ -91,8 +91,9 @@ export interface DocumentScore {
 /**
  * Links to the Office of the Historian's people database. `identified`: gold mentions whose
  * `@corresp` maps to a people-database id; `right`: those a predicted mention overlapping them links
- * to the same id. Per certainty, the predicted links that overlap a gold mention with a known id (or
- * no gold mention at all): right or wrong.
+ * to the same id. Per certainty, the predicted links that overlap a gold mention with a known id:
+ * right or wrong (a predicted mention the gold does not tag is a span error, counted by the persons
+ * precision, not here: the gold leaves many persons outside its list untagged).
  */
 export interface LinkCounts {
   readonly identified: number;
@@ -586,7 +587,7 @@ function scoreLinks(gold: TeiFields, mapped: readonly MappedSpan[], pairs: reado
     if (!p.source.hsg) continue;
     const overlapping = gold.persons.filter((g) => p.start < g.end && g.start < p.end);
     const known = overlapping.map(idOf).filter((x): x is string => x !== undefined);
-    if (overlapping.length > 0 && known.length === 0) continue; // the gold does not say who
+    if (known.length === 0) continue; // the gold does not say who, or tags no person here
     const c = (byCert[p.source.cert ?? 'none'] ??= { right: 0, wrong: 0 });
     if (known.includes(p.source.hsg)) c.right++;
     else c.wrong++;
