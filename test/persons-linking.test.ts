@@ -61,6 +61,22 @@ describe('the seed telegram: persons linked to the people database and POCOM', (
   });
 });
 
+describe('the seed telegram: identification in the JSON and the HTML index', () => {
+  const out = result.documents[0]!.outputs!;
+  it('carries the hsg-people and pocom ids in the JSON entities', () => {
+    const json = JSON.parse(out.json) as { entities: Record<string, string | null>[] };
+    const smith = json.entities.find((e) => e['hsg-people'] === '112671');
+    expect(smith?.['pocom']).toBe('smith-walter-bedell');
+    expect(json.entities.find((e) => e['pocom'] === 'byrnes-james-francis')?.['hsg-people']).toBe('102048');
+  });
+  it("shows each person's identification with its source and dates in the index entry", () => {
+    const html = out.html;
+    expect(html).toContain('href="https://history.state.gov/departmenthistory/people/smith-walter-bedell"');
+    expect(html).toMatch(/Ambassador Extraordinary and Plenipotentiary to Soviet Union \(1946–1948\)/);
+    expect(html).toContain('people database 112671; POCOM smith-walter-bedell');
+  });
+});
+
 describe('offices by date and post (POCOM)', () => {
   const offices = registers.offices!;
   it('knows who was Secretary of State on either side of 21 January 1947', () => {

@@ -36,6 +36,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:h="urn:x-telegram-tei:html"
     xmlns:tt="urn:x-telegram-tei:xslt"
@@ -176,6 +177,13 @@
               'desc': $desc,
               'tip': if ($desc) then $label || ': ' || $name || '&#10;' || $desc else $label || ': ' || $name,
               'wikidata': ($record/idno[@type = 'wikidata'] ! normalize-space(.))[.][1],
+              (: a person's identification: the people database's and POCOM's ids, the dated roles with their sources :)
+              'hsg': ($record/idno[@type = 'hsg-people'] ! normalize-space(.))[.][1],
+              'pocom': ($record/idno[@type = 'pocom'] ! normalize-space(.))[.][1],
+              'roles': array { $record/occupation ! map {
+                  'text': normalize-space(.),
+                  'dates': string-join(distinct-values(((@from, @notBefore)[1], (@to, @notAfter)[1]) ! substring(string(.), 1, 4)), '–'),
+                  'source': string(@source) } },
               'forms': distinct-values($texts)[. != $name][. != ''],
               (: a person by surname (the surname element, else the last word of the name),
                  anything else by its name :)
@@ -343,6 +351,30 @@
     </nav>
   </xsl:template>
 
+  <!-- A person's identification in the index entry: each dated role linked to its source (POCOM, the
+       FRUS volume's list of persons), and the people database's id. (The context: the group map.) -->
+  <xsl:template name="h:identification">
+    <xsl:if test="exists(?hsg) or array:size(?roles) gt 0">
+      <xsl:text> </xsl:text>
+      <span class="reg-ident">
+        <xsl:for-each select="?roles?*">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:value-of select="?text"/>
+          <xsl:if test="?dates"><xsl:text> (</xsl:text><xsl:value-of select="?dates"/><xsl:text>)</xsl:text></xsl:if>
+          <xsl:if test="?source">
+            <xsl:text>, </xsl:text>
+            <a class="reg-source" href="{?source}">{if (contains(?source, '/departmenthistory/people/')) then 'POCOM'
+              else 'FRUS ' || replace(?source, '^.*/historicaldocuments/([^/]+)/.*$', '$1')}</a>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:if test="exists(?hsg)">
+          <xsl:if test="array:size(?roles) gt 0"><xsl:text> </xsl:text></xsl:if>
+          <span class="reg-id">(Office of the Historian people database {?hsg}{if (exists(?pocom)) then '; POCOM ' || ?pocom else ''})</span>
+        </xsl:if>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
   <!-- An entry of the index (the context: the group map). -->
   <xsl:template name="h:register-entry">
     <xsl:variable name="g" select="."/>
@@ -360,6 +392,7 @@
             </xsl:if>
           </span>
         </xsl:if>
+        <xsl:call-template name="h:identification"/>
       </span>
       <xsl:if test="exists(?forms)">
         <xsl:text> </xsl:text>

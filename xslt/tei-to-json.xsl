@@ -298,6 +298,9 @@
             'description': (note | desc | occupation | roleName)[1] ! tt:plain(.),
             'wikidata': tt:string-or-null(idno[@type = 'wikidata'][1])
           },
+          (: a person's ids in the Office of the Historian's people database and POCOM :)
+          if (idno[@type = 'hsg-people']) then map { 'hsg-people': string(idno[@type = 'hsg-people'][1]) } else (),
+          if (idno[@type = 'pocom']) then map { 'pocom': string(idno[@type = 'pocom'][1]) } else (),
           if (count($names) gt 1) then map { 'variants': array { subsequence($names, 2) ! tt:plain(.) } } else ()
         ))"/>
     </xsl:for-each>

@@ -189,8 +189,8 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[], ids: R
       for (const v of r.variants ?? []) if (v !== r.name) rec.ele(nameName).att('type', 'variant').txt(xmlText(v));
       // TEI's content models differ: in org, idno (a name-like element) must precede note.
       if (kind === 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
-      for (const role of r.roles ?? []) personRole(rec, role);
       if (r.description) rec.ele(kind === 'place' ? 'desc' : 'note').txt(xmlText(r.description));
+      for (const role of r.roles ?? []) personRole(rec, role);
       if (kind !== 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
       if (r.hsg) rec.ele('idno').att('type', 'hsg-people').txt(xmlText(r.hsg));
       if (r.pocom) rec.ele('idno').att('type', 'pocom').txt(xmlText(r.pocom));
