@@ -223,6 +223,8 @@ export interface EntityRecord {
   pocom?: string;
   /** Persons: the roles that identify them at the document's date, each with its dates and source (a URL). */
   roles?: RecordRole[];
+  /** Persons: why the document's mentions link to this record (written as note type="reason"; the vetting list prints it). */
+  reason?: string;
 }
 
 /** A dated role of a person record: a POCOM post, or the identification a FRUS volume printed. */

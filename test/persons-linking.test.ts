@@ -11,6 +11,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import { convertText } from '../src/index.js';
 import { defaultRegisters } from '../src/annotate/index.js';
 import { chiefsOn, headOffice, principalOn } from '../src/annotate/offices.js';
+import { vettingEntries } from '../src/annotate/vetting.js';
 import { seedText } from './helpers.js';
 
 const ns = { t: 'http://www.tei-c.org/ns/1.0' };
@@ -74,6 +75,18 @@ describe('the seed telegram: identification in the JSON and the HTML index', () 
     expect(html).toContain('href="https://history.state.gov/departmenthistory/people/smith-walter-bedell"');
     expect(html).toMatch(/Ambassador Extraordinary and Plenipotentiary to Soviet Union \(1946–1948\)/);
     expect(html).toContain('people database 112671; POCOM smith-walter-bedell');
+  });
+});
+
+describe('the seed telegram: why each link', () => {
+  const entries = vettingEntries(result.documents[0]!.tei!.xml);
+  it('records the reason with the record, and the vetting list prints it', () => {
+    const secretary = entries.find((e) => e.element === 'gloss[to]');
+    expect(secretary?.reason).toBe('POCOM: Secretary of State on 1947-01-14');
+    const peterson = entries.find((e) => e.text === 'British Ambassador');
+    expect(peterson?.reason).toMatch(/^identified by a footnote of the document; people database 110611/);
+    const smith = entries.find((e) => e.text === 'Smith' && e.where === 'note 5');
+    expect(smith?.reason).toMatch(/^people database 112671: chosen among \d+ of that name \(.*a role at the date/);
   });
 });
 

@@ -165,7 +165,7 @@
                 $record-name := if (empty($n)) then () else if ($n/*) then tt:plain($n) else normalize-space($n),
                 $name := if ($record-name) then $record-name else ($texts[1][.], '(unnamed)')[1],
                 (: its description: the text of its first note, desc … (often just text) :)
-                $d := $record/(note | desc | occupation | p)[1],
+                $d := $record/(note[not(@type = 'reason')] | desc | occupation | p)[1],
                 $desc := if (empty($d)) then () else if ($d/*) then tt:plain($d/node())[.] else normalize-space($d)[.],
                 $label := $h:kind-labels($kind)
             return map {

@@ -295,7 +295,7 @@
             'id': string(@xml:id),
             'kind': tt:entity-kind(.),
             'name': ($names[1] ! tt:plain(.), '')[1],
-            'description': (note | desc | occupation | roleName)[1] ! tt:plain(.),
+            'description': (note[not(@type = 'reason')] | desc | occupation | roleName)[1] ! tt:plain(.),
             'wikidata': tt:string-or-null(idno[@type = 'wikidata'][1])
           },
           (: a person's ids in the Office of the Historian's people database and POCOM :)

@@ -105,6 +105,8 @@ export interface DocPerson {
    * choice among namesakes): no later mention of the person is surer than that.
    */
   idCert?: Cert;
+  /** Why the mentions of this person link to its record (printed by the vetting list). */
+  reason?: string;
 }
 
 const CERT_RANK: Record<Cert, number> = { low: 0, medium: 1, high: 2 };

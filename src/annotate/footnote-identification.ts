@@ -187,5 +187,6 @@ function establish(ctx: DocContext, id: Identification, noteSeg: Segment): DocPe
   else if (ranks.length > 0 && !person.description) person.description = ranks.join(', ');
   ctx.persons.merge(person, { forenames: new Set(forenames.filter((f) => f.length > 1)), surnames: new Set([surnameKey]), strong: true });
   person.origin = 'footnote';
+  person.reason = `identified by a footnote of the document${person.reason ? `; ${person.reason}` : ''}`;
   return person;
 }

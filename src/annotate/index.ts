@@ -187,6 +187,8 @@ function personRecord(p: DocPerson, date: string | undefined): EntityRecord {
   if (p.register?.hsg) r.hsg = p.register.hsg;
   if (p.register?.pocom) r.pocom = p.register.pocom;
   if (identified && identified.roles.length > 0) r.roles = identified.roles;
+  const reason = p.reason ?? (p.origin === 'userlist' ? "the user's persons list (--persons)" : undefined);
+  if (reason) r.reason = reason;
   const variants = [...p.variants].filter((v) => v !== p.name);
   if (variants.length > 0) r.variants = variants;
   if (p.wikidata) r.wikidata = p.wikidata;
@@ -309,7 +311,7 @@ function linkHeadPersons(doc: DocumentModel, ctx: DocContext, records: Map<strin
     if (inline.element === 'gloss') {
       const office = headOffice(inline.text);
       const holder = office?.kind === 'principal' && ctx.date && ctx.registers.offices ? principalOn(ctx.registers.offices, office.office, ctx.date) : undefined;
-      return holder ? { ...inline, ref: recordFor(holder, ctx, records) } : inline;
+      return holder ? { ...inline, ref: recordFor(holder, ctx, records, `POCOM: ${inline.text} on ${ctx.date}`) } : inline;
     }
     const words = tokenize(inline.text);
     const surname = words[words.length - 1];
@@ -321,7 +323,8 @@ function linkHeadPersons(doc: DocumentModel, ctx: DocContext, records: Map<strin
     if (office && ctx.date && ctx.registers.offices) {
       const holders = office.kind === 'chief' ? chiefsOn(ctx.registers.offices, office.country, ctx.date) : [principalOn(ctx.registers.offices, office.office, ctx.date)].filter((x): x is AuthorityEntry => !!x);
       const named = holders.filter((e) => e.surname && fold(e.surname) === surname.key);
-      if (named.length === 1) return { ...inline, ref: recordFor(named[0]!, ctx, records) };
+      const post = office.kind === 'chief' ? `chief of mission in ${office.country}` : office.office;
+      if (named.length === 1) return { ...inline, ref: recordFor(named[0]!, ctx, records, `POCOM: ${post} on ${ctx.date}, surname ${inline.text}`) };
     }
     const matches = ctx.persons.withSurname(surname.key).filter((p) => records.has(p.id));
     return matches.length === 1 ? { ...inline, ref: matches[0]!.id } : inline;
@@ -330,14 +333,14 @@ function linkHeadPersons(doc: DocumentModel, ctx: DocContext, records: Map<strin
 }
 
 /** The id of the document's record for a register person, adding the record when the document has none. */
-function recordFor(e: AuthorityEntry, ctx: DocContext, records: Map<string, EntityRecord>): string {
+function recordFor(e: AuthorityEntry, ctx: DocContext, records: Map<string, EntityRecord>, reason: string): string {
   const existing = ctx.persons.forEntry(e);
   if (existing && records.has(existing.id)) return existing.id;
   const id = existing?.id ?? e.id;
   if (!records.has(id)) {
     const person: DocPerson = existing ?? {
       id, name: e.name, description: e.description, variants: new Set(), wikidata: e.wikidata, origin: 'register', register: e,
-      surnames: new Set(), forenames: new Set(), styled: new Set(), strong: true,
+      surnames: new Set(), forenames: new Set(), styled: new Set(), strong: true, reason,
     };
     records.set(id, personRecord(person, ctx.date));
   }

@@ -253,23 +253,28 @@ export function chooseEntry(
   candidates: readonly { entry: AuthorityEntry; part: boolean }[],
   q: Pick<NameQuery, 'forenames' | 'titleKeys' | 'window'>,
   ctx: Pick<DocContext, 'date' | 'words'>,
-): { entry: AuthorityEntry; cert: Cert; candidates: number } | undefined {
+): { entry: AuthorityEntry; cert: Cert; candidates: number; reason: string } | undefined {
   const scored = candidates
     .filter((c) => forenamesFit(q.forenames, c.entry.forenames ?? []))
     .map((c) => {
-      let score = c.part ? -1 : 0;
-      if (q.forenames.length > 0) score += 3;
+      // each piece of evidence by name, so that the choice can say why
+      const parts: [string, number][] = [];
+      if (c.part) parts.push(['a word of the surname only', -1]);
+      if (q.forenames.length > 0) parts.push(['forenames fit', 3]);
       // a bare surname most often names the prominent person the curated register holds
-      else if (c.entry.curated) score += 1;
-      for (const t of q.titleKeys) if (c.entry.contextWords.has(t) || (c.entry.titles ?? []).some((x) => fold(x).split(/\s+/).includes(t))) score += 1;
-      score += periodScore(c.entry, ctx.date, q.titleKeys, q.window);
+      else if (c.entry.curated) parts.push(['in the curated register', 1]);
+      let titles = 0;
+      for (const t of q.titleKeys) if (c.entry.contextWords.has(t) || (c.entry.titles ?? []).some((x) => fold(x).split(/\s+/).includes(t))) titles += 1;
+      if (titles > 0) parts.push(['title fits', titles]);
+      const period = periodScore(c.entry, ctx.date, q.titleKeys, q.window);
+      if (period !== 0) parts.push([period > 0 ? 'a role at the date' : 'no role at the date', period]);
       let near = 0;
       for (const w of q.window) if (c.entry.contextWords.has(w)) near++;
-      score += Math.min(near, 4) * 0.5;
+      if (near > 0) parts.push(['words of the sentence', Math.min(near, 4) * 0.5]);
       let far = 0;
       for (const w of c.entry.contextWords) if (ctx.words.has(w)) far++;
-      score += Math.min(far, 10) * 0.1;
-      return { entry: c.entry, score };
+      if (far > 0) parts.push(['words of the document', Math.min(far, 10) * 0.1]);
+      return { entry: c.entry, score: parts.reduce((s, [, v]) => s + v, 0), parts };
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -277,7 +282,12 @@ export function chooseEntry(
   const second = scored[1];
   const margin = second ? best.score - second.score : Infinity;
   const cert: Cert = margin === Infinity ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
-  return { entry: best.entry, cert, candidates: scored.length };
+  const source = best.entry.hsg ? `people database ${best.entry.hsg}` : best.entry.origin === 'userlist' ? "the user's persons list" : 'the register';
+  const evidence = best.parts.filter(([, v]) => v > 0).map(([k]) => k).join(', ');
+  const reason = scored.length === 1
+    ? `${source}: the only person of that name plausible${ctx.date ? ` in ${ctx.date.slice(0, 4)}` : ''}`
+    : `${source}: chosen among ${scored.length} of that name (${evidence || 'no evidence'}; margin ${margin.toFixed(1)})`;
+  return { entry: best.entry, cert, candidates: scored.length, reason };
 }
 
 function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, printed: string): Omit<DocPerson, 'id'> & { id?: string } {
@@ -355,11 +365,13 @@ export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undef
     if (which === 'register' && q.forenames.length === 0 && q.titleKeys.length === 0 && cert === 'high') cert = 'medium';
     // a choice among namesakes caps every later mention of the person
     if (chosen.candidates > 1) person.idCert = capCert(chosen.cert === 'high' ? 'medium' : chosen.cert, person.idCert);
+    person.reason ??= chosen.reason;
     return { person, cert };
   }
   if (!q.create) return undefined;
   const person = ctx.persons.add({
     name: q.text,
+    reason: q.titleKeys.length > 0 ? 'a title before a name no list knows' : 'a name pattern; no list knows the name',
     variants: new Set(),
     origin: 'pattern',
     surnames: new Set([q.surname]),

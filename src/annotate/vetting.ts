@@ -15,6 +15,8 @@ export interface VettingEntry {
   value?: string;
   /** Name of the standOff record @ref points to. */
   recordName?: string;
+  /** Why the record was chosen (its `note type="reason"`). */
+  reason?: string;
   resp?: string;
   /** `note 3` when the tag stands in a footnote, `head`, `opener`, `closer`, or `text`. */
   where: string;
@@ -22,14 +24,15 @@ export interface VettingEntry {
 
 const ORDER = ['low', 'medium', 'high'];
 
-function records(root: XElement): Map<string, string> {
-  const out = new Map<string, string>();
+function records(root: XElement): Map<string, { name: string; reason?: string }> {
+  const out = new Map<string, { name: string; reason?: string }>();
   const walk = (el: XElement) => {
     for (const c of el.children) {
       if (!isEl(c)) continue;
       if ((c.name === 'person' || c.name === 'place' || c.name === 'org') && c.attrs['xml:id']) {
         const name = c.children.find((n): n is XElement => isEl(n) && /^(?:persName|placeName|orgName)$/.test(n.name));
-        out.set(c.attrs['xml:id'], name ? textContent(name) : '');
+        const reason = c.children.find((n): n is XElement => isEl(n) && n.name === 'note' && n.attrs['type'] === 'reason');
+        out.set(c.attrs['xml:id'], { name: name ? textContent(name) : '', ...(reason ? { reason: textContent(reason) } : {}) });
       }
       walk(c);
     }
@@ -58,8 +61,9 @@ export function vettingEntries(teiXml: string): VettingEntry[] {
         const entry: VettingEntry = { cert: c.attrs['cert'], element: c.name === 'rs' || (c.name === 'gloss' && c.attrs['type'] === 'role') ? `${c.name}[${c.attrs['type'] ?? ''}]` : c.name, text: textContent(c, (e) => e.name === 'note'), where: here };
         if (ref) {
           entry.ref = ref;
-          const name = names.get(ref.replace(/^#/, ''));
-          if (name !== undefined) entry.recordName = name;
+          const record = names.get(ref.replace(/^#/, ''));
+          if (record !== undefined) entry.recordName = record.name;
+          if (record?.reason) entry.reason = record.reason;
         }
         if (c.attrs['corresp'] && c.attrs['corresp'] !== ref) entry.corresp = c.attrs['corresp'];
         if (value) entry.value = value;
@@ -93,7 +97,7 @@ export function vettingLines(teiXml: string): string[] {
     }
     const target = e.ref ? ` -> ${e.ref}${e.recordName !== undefined ? ` (${e.recordName})` : ''}` : e.value ? ` = ${e.value}` : '';
     const corresp = e.corresp ? ` corresp ${e.corresp}` : '';
-    lines.push(`  ${e.element.padEnd(9)} "${e.text}"${target}${corresp}${e.resp ? `  [${e.resp}]` : ''}  ${e.where}`);
+    lines.push(`  ${e.element.padEnd(9)} "${e.text}"${target}${corresp}${e.resp ? `  [${e.resp}]` : ''}  ${e.where}${e.reason ? `  — ${e.reason}` : ''}`);
   }
   return lines;
 }

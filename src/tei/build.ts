@@ -194,6 +194,7 @@ function buildStandOff(standOff: Node, entities: readonly EntityRecord[], ids: R
       if (kind !== 'org' && r.wikidata) rec.ele('idno').att('type', 'wikidata').txt(xmlText(r.wikidata));
       if (r.hsg) rec.ele('idno').att('type', 'hsg-people').txt(xmlText(r.hsg));
       if (r.pocom) rec.ele('idno').att('type', 'pocom').txt(xmlText(r.pocom));
+      if (r.reason) rec.ele('note').att('type', 'reason').txt(xmlText(r.reason));
     }
   }
 }
