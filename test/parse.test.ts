@@ -4,7 +4,9 @@ import { findNoteMarkers, markerCandidates, toInlines } from '../src/parse/inlin
 import { plainText } from '../src/inlines.js';
 import { splitDocuments } from '../src/read/split.js';
 import type { DocumentModel, Inline, Paragraph } from '../src/model.js';
-import { seedText } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, hasCorpus, seedText, skipNote } from './helpers.js';
 
 const parse = (text: string, file = 'test.txt'): DocumentModel => parseDocument({ file, index: 0, count: 1, text, firstLine: 1 });
 
@@ -147,5 +149,83 @@ describe('layouts', () => {
     const doc = parse('The Secretary of State to the Embassy in India\n\n\nNo marker here.\n\n  1. Lonely note.\n');
     expect(doc.notes[0]!.anchored).toBe(false);
     expect(doc.messages.map((m) => m.rule)).toContain('parse/unanchored-footnote');
+  });
+});
+
+describe('structure that broke on documents of other volumes (issue 14)', () => {
+  const party = (d: DocumentModel, role: 'from' | 'to') => d.head!.inlines.find((i): i is Extract<Inline, { kind: 'party' }> => i.kind === 'party' && i.role === role);
+  const telegram = (head: string, notes: string[], signature = 'Dillon') =>
+    [head, '', '', 'Washington, March 3, 1958—6:12 p.m.', '', '1400. Your 2000. We agree.', '', signature, '', ...notes, ''].join('\n');
+
+  it('reads "No. 262" before the head as the document number, not as part of the sender', () => {
+    const d = parse(telegram('No. 262 The Acting Secretary of State to the Embassy in Indonesia', []));
+    expect(d.head!.number).toBe('262');
+    expect(d.id).toBe('d262');
+    expect(party(d, 'from')).toMatchObject({ element: 'gloss', text: 'Acting Secretary of State' });
+    expect(party(d, 'to')).toMatchObject({ element: 'gloss', text: 'Embassy in Indonesia' });
+    expect(plainText(d.head!.inlines)).toBe('No. 262 The Acting Secretary of State to the Embassy in Indonesia');
+  });
+
+  it('takes a source note printed as footnote 0 ("[Source: …]", 1958–60 volumes) as the source note, with its file number', () => {
+    const d = parse(telegram('262. Telegram From Acting Secretary of State Dillon to the Embassy in Indonesia0', ['  0. [Source: Department of State, Central Files, 756D.00/3–358. Secret.]', '  1. Not printed.']));
+    expect(d.head!.number).toBe('262');
+    expect(d.notes[0]).toMatchObject({ n: '0', type: 'source', anchored: true });
+    expect(d.sourceNote).toMatchObject({ fromFootnote: true });
+    expect(d.fileNumber).toBe('756D.00/3–358');
+    expect(d.date).toEqual({ when: '1958-03-03T18:12:00-05:00', source: 'dateline' });
+    expect(d.messages.filter((m) => m.rule === 'parse/no-head')).toEqual([]);
+  });
+
+  it('keeps a title outside the name of the sender or addressee in the head (FRUS: President <persName>Roosevelt</persName>)', () => {
+    const d = parse(telegram('262. Telegram From Acting Secretary of State Dillon to the Embassy in Indonesia', []));
+    expect(party(d, 'from')).toMatchObject({ element: 'persName', text: 'Dillon' });
+    const m = parse(telegram('263. Memorandum From President Roosevelt to the Secretary of State', []));
+    expect(party(m, 'from')).toMatchObject({ element: 'persName', text: 'Roosevelt' });
+    expect(party(m, 'to')).toMatchObject({ element: 'gloss', text: 'Secretary of State' });
+    const by = parse(telegram('264. Memorandum by the Acting Secretary of State Dillon', []));
+    expect(party(by, 'from')).toMatchObject({ element: 'persName', text: 'Dillon' });
+    const office = parse(telegram('266. Memorandum by the Secretary of State to the President', []));
+    expect([party(office, 'from'), party(office, 'to')]).toMatchObject([{ element: 'gloss', text: 'Secretary of State' }, { element: 'gloss', text: 'President' }]);
+    // offices without a name stay offices
+    expect(party(parse(telegram('265. Telegram From the President of the United States to the Prime Minister of India', [])), 'from')).toMatchObject({ element: 'gloss', text: 'President of the United States' });
+  });
+
+  it.each(['Sparks', 'Dulles', 'P.J.H.', 'F.D.R.'])('takes the signature "%s" alone on the last line as the closer', (signature) => {
+    const d = parse(telegram('The Secretary of State to the Embassy in France', [], signature));
+    expect(d.closer).toEqual([expect.objectContaining({ kind: 'signed' })]);
+    expect(plainText((d.closer[0] as { inlines: Inline[] }).inlines)).toBe(signature);
+    expect(d.body.map((b) => plainText((b as Paragraph).inlines))).toEqual(['1400. Your 2000. We agree.']);
+  });
+
+  it('separates documents that two blank lines separate: three documents are three, each with its signature', () => {
+    const doc = (n: number, signature: string) =>
+      [`711.00/1–${n}48: Telegram`, '', 'The Ambassador in France (Caffery) to the Secretary of State', '', '', `Paris, January ${n}, 1948—7 p.m.`, '', 'The matter stands.', '', signature].join('\n');
+    const text = [doc(1, 'Sparks'), doc(2, 'Caffery'), doc(3, 'P.J.H.')].join('\n\n\n') + '\n';
+    const sources = splitDocuments(text, 'three.txt');
+    expect(sources).toHaveLength(3);
+    const docs = sources.map((s) => parseDocument(s));
+    expect(docs.map((d) => d.id)).toEqual(['three-001', 'three-002', 'three-003']);
+    expect(docs.map((d) => plainText((d.closer[0] as { inlines: Inline[] }).inlines))).toEqual(['Sparks', 'Caffery', 'P.J.H.']);
+    // …and a last line before two blank lines and the footnotes is no head either
+    expect(splitDocuments(`${doc(1, 'Sparks')}1\n\n\n  1. A note.\n`, 'one.txt')).toHaveLength(1);
+  });
+
+  it('records no frus-file-number when the source note has none (not the word "Source")', () => {
+    const d = parse(telegram('264. Telegram From the Embassy in Greece to the Department of State1', ['  1. Source: Eisenhower Library, Whitman File. Secret.']));
+    expect(d.sourceNote?.text).toMatch(/^Source: Eisenhower Library/);
+    expect(d.fileNumber).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasCorpus)(hasCorpus ? 'the dev corpus copied as whole chapters' : skipNote('the dev corpus copied as whole chapters'), () => {
+  const raws = hasCorpus ? readdirSync(join(corpusDir, 'raw')).filter((f) => f.endsWith('.txt')).sort() : [];
+  const volumes = [...new Set(raws.map((r) => r.split('_')[0]!))];
+  it.each(['\n', '\n\n'])('one document per file when the files are joined by %j more blank lines', (gap) => {
+    for (const v of volumes) {
+      const files = raws.filter((r) => r.startsWith(`${v}_`));
+      const texts = files.map((f) => readFileSync(join(corpusDir, 'raw', f), 'utf8').replace(/\n+$/, '\n'));
+      const sources = splitDocuments(texts.join(gap), `${v}.txt`);
+      expect(sources.map((s) => s.text.replace(/\n+$/, '\n')), v).toEqual(texts);
+    }
   });
 });

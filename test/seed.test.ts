@@ -107,3 +107,16 @@ describe('the head of the seed telegram', () => {
     expect(json.entities.some((e) => e.id === holder)).toBe(true);
   });
 });
+
+describe('a date read from the file number says so wherever it is shown', () => {
+  it('in the JSON (dateSource) and in the HTML header, as the TEI does with @resp', () => {
+    expect(str('//t:correspAction[@type="sent"]/t:date/@resp')).toBe('#resp.filenumber');
+    const json = JSON.parse(doc.outputs!.json) as DocumentJson;
+    expect([json.date, json.dateSource]).toEqual(['1947-01-14', 'filenumber']);
+    expect(doc.outputs!.html).toMatch(/<dt>Date<\/dt>\s*<dd><time datetime="1947-01-14">January 14, 1947<\/time> \(from the file number\)<\/dd>/);
+    // a date the dateline prints is the document's own
+    const dated = convertText(input.replace('\n\n\n', '\n\n\nMoscow, January 14, 1947—4 p. m.\n\n'), { file: 'dated.txt', annotate: { registers: defaultRegisters() } }).documents[0]!;
+    expect((JSON.parse(dated.outputs!.json) as DocumentJson).dateSource).toBe('dateline');
+    expect(dated.outputs!.html).not.toContain('from the file number');
+  });
+});

@@ -187,6 +187,19 @@
        date, else the date of sending in the header, else the FRUS date range if it is one day
        (the doc-dateTime-min and -max attributes, in the FRUS namespace, on the Office of the
        Historian's divs). -->
+  <!-- Where tt:document-date($doc) comes from: 'dateline', 'filenumber' (the decimal file
+       number: not a date the document prints), 'header' (the header's date of sending, made
+       otherwise), 'range' (FRUS's date range), or empty when there is no date. -->
+  <xsl:function name="tt:document-date-source" as="xs:string?">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="sent" select="(tt:tei($doc)/teiHeader//correspAction[@type = 'sent']/date[@when])[1]"/>
+    <xsl:sequence select="
+        if (empty(tt:document-date($doc))) then ()
+        else if ((tt:dateline($doc)//date[@when])[1]/@when != '') then 'dateline'
+        else if (string($sent/@when)) then (if ($sent/@resp = '#resp.filenumber') then 'filenumber' else 'header')
+        else 'range'"/>
+  </xsl:function>
+
   <xsl:function name="tt:document-date" as="xs:string?">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="dateline-date" select="string((tt:dateline($doc)//date[@when])[1]/@when)"/>

@@ -186,6 +186,8 @@
               <xsl:when test="h:is-html-datetime($when)"><time datetime="{$when}">{$date-text}</time></xsl:when>
               <xsl:otherwise>{$date-text}</xsl:otherwise>
             </xsl:choose>
+            <!-- a date read from the file number is not one the document prints: say so -->
+            <xsl:if test="not($dateline-date) and tt:document-date-source($doc) eq 'filenumber'"> (from the file number)</xsl:if>
           </dd>
         </xsl:if>
         <xsl:if test="$from"><dt>From</dt><dd>{$from}</dd></xsl:if>

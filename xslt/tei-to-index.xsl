@@ -8,6 +8,7 @@
       <!- - one per converted document, in any order (the page sorts by date, then title) - ->
       <document href="smith-1947-01-14-montgomery-visit.html"   relative link to the edition
                 date="1947-01-14"                                ISO date (or dateTime); may be empty
+                date-source="filenumber"                         optional: the date is the file number's
                 title="The Ambassador in the Soviet Union (Smith) to the Secretary of State"
                 from="Smith"                                     sender, as the header gives it
                 to="Secretary of State"/>                        addressee
@@ -180,6 +181,7 @@
         <xsl:variable name="date" select="normalize-space(@date)"/>
         <xsl:if test="$date">
           <time datetime="{$date}">{h:format-when(substring($date, 1, 10))}</time>
+          <xsl:if test="@date-source = 'filenumber'"> (from the file number)</xsl:if>
         </xsl:if>
       </td>
       <td class="title">

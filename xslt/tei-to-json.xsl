@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-to-json.xsl: a FRUS document in TEI → one JSON object, described by
-  schemas/document.schema.json (schemaVersion 1.1.0).
+  schemas/document.schema.json (schemaVersion 1.2.0).
 
   The document is a list of paragraphs: every block of text in reading order (source note line,
   head, opener lines, paragraphs, list items, table rows with tab-separated cells, closer lines,
@@ -31,7 +31,7 @@
 
   <xsl:output method="json" indent="yes" encoding="UTF-8"/>
 
-  <xsl:variable name="schema-version" as="xs:string" select="'1.1.0'"/>
+  <xsl:variable name="schema-version" as="xs:string" select="'1.2.0'"/>
 
   <!-- ========================================================================================= -->
 
@@ -51,6 +51,7 @@
         'sourceNote': tt:source-note($doc) ! tt:plain(.),
         'fileNumber': tt:file-number($doc),
         'date': tt:document-date($doc),
+        'dateSource': tt:document-date-source($doc),
         'dateline': tt:dateline($doc) ! tt:dateline-object(.),
         'received': tt:received($doc),
         'sender': tt:party($doc, 'from', 'sent'),

@@ -164,6 +164,7 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
       indexDocs.push({
         href: d.files.html,
         date: doc.date ?? '',
+        ...(doc.dateSource === 'filenumber' ? { dateFromFileNumber: true } : {}),
         title: doc.title ?? '',
         from: doc.sender?.name ?? '',
         to: doc.addressee?.name ?? '',
@@ -225,6 +226,8 @@ export async function writeCorpus(outDir: string, docs: readonly CorpusDocument[
 export interface IndexDocument {
   href: string;
   date: string;
+  /** The date is derived from the decimal file number (the index says so). */
+  dateFromFileNumber?: boolean;
   title: string;
   from: string;
   to: string;
@@ -284,7 +287,7 @@ function pageName(page: number): string {
 }
 
 function documentElement(d: IndexDocument): string {
-  return `<document href="${escapeXml(d.href)}" date="${escapeXml(d.date)}" title="${escapeXml(d.title)}"`
+  return `<document href="${escapeXml(d.href)}" date="${escapeXml(d.date)}"${d.dateFromFileNumber ? ' date-source="filenumber"' : ''} title="${escapeXml(d.title)}"`
     + ` from="${escapeXml(d.from)}" to="${escapeXml(d.to)}"/>`;
 }
 

@@ -16,7 +16,7 @@ import type {
 } from '../model.js';
 import { plainText, wrapSpan } from '../inlines.js';
 import { splitBlocks, type Line, type RawBlock } from '../read/lines.js';
-import { isHeadBlock, isSourceNoteBlock, SOURCE_NOTE_LINE } from '../read/split.js';
+import { headBlockIndexes, isSourceNoteBlock, SOURCE_NOTE_LINE } from '../read/split.js';
 import { buildBlocks, type LineToInlines } from './blocks.js';
 import { dateFromFileNumber, parseDateline, utcOffset } from './dates.js';
 import { findFootnoteSection, parseFootnotes, type RawFootnote } from './footnotes.js';
@@ -29,7 +29,8 @@ const DOC_NUMBER_LINE = /^(?:No\.|Number) \d+[\w-]*$/;
 const RECEIVED = /^\[Received[^\]]*\]\.?$/;
 // A name word: `Caffery`, `C.`, `O’Brien`, and bracketed expansions as FRUS prints them: `F[ranklin]`, `R[oosevelt]`.
 const NAME_WORD = String.raw`\p{Lu}(?:\[[\p{L}.]+\]|[\p{L}’'-])*\.?`;
-const SIGNATURE = new RegExp(String.raw`^${NAME_WORD}(?:,?\s+(?:${NAME_WORD}|of|de|da|del|van|von|la|le|Jr\.|Sr\.))*$`, 'u');
+// …or initials run together, as a drafter or a President signs: `P.J.H.`, `F.D.R.`.
+const SIGNATURE = new RegExp(String.raw`^(?:(?:\p{Lu}\.){2,4}|${NAME_WORD}(?:,?\s+(?:${NAME_WORD}|of|de|da|del|van|von|la|le|Jr\.|Sr\.))*)$`, 'u');
 const SALUTE = /^(?:Sir|Madam|Gentlemen|Excellency|Your Excellency|Mr\. (?:President|Secretary|Minister|Ambassador)|(?:My )?[Dd]ear [^:]{1,40}):$/;
 /** Title lines printed under a signature. */
 const CLOSER_TITLE = /^(?:(?:Acting |American |British )?(?:Secretary of State|Under Secretary of State|Ambassador|Minister|Chargé d[’']Affaires(?: ad interim)?|Counselor of Embassy|(?:First|Second|Third) Secretary of Embassy|Consul General|Consul|Military Attaché|Naval Attaché|Commercial Attaché|President of the United States|Representative)(?:,? [\p{L} ]{0,40})?)$/u;
@@ -150,7 +151,7 @@ export function parseDocument(src: DocumentSource): DocumentModel {
   const messages: Message[] = [];
   const warn = (rule: string, text: string, at?: Position) => messages.push(message('warning', rule, text, src.file, at));
   const blocks = splitBlocks(src.text, src.firstLine);
-  let headIndex = blocks.findIndex((b, i) => isHeadBlock(b, i === blocks.length - 1));
+  let headIndex = headBlockIndexes(blocks)[0] ?? -1;
   if (headIndex < 0 && blocks.length > 1 && isSourceNoteBlock(blocks[0]!) && blocks[1]!.lines.length === 1) headIndex = 1;
   const fnStart = Math.max(findFootnoteSection(blocks), headIndex + 1);
 
@@ -241,7 +242,8 @@ export function parseDocument(src: DocumentSource): DocumentModel {
   notes.forEach((note, i) => {
     if (!note.anchored) warn('parse/unanchored-footnote', `footnote ${note.n} has no marker in the text; it is kept, unanchored, at the end of the document`, note.at);
     const first = plainText(note.paragraphs[0] ?? []);
-    if (/^Source: /.test(first) && found[i] && headLine && segments[found[i]!.segment]!.at.line === headLine.line) note.type = 'source';
+    // "Source: …" (1950s volumes: footnote 1), "[Source: …]" (1958–60 volumes: footnote 0)
+    if (/^\[?Source: /.test(first) && found[i] && headLine && segments[found[i]!.segment]!.at.line === headLine.line) note.type = 'source';
   });
   reportDuplicateNumbers(notes, warn);
 

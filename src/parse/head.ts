@@ -17,7 +17,8 @@ export interface HeadParties {
   to?: Party & { start: number };
 }
 
-const NUMBER = /^(\d{1,5})\.\s+/;
+/** `190. Telegram From …`, and `No. 262 The Acting Secretary …` as some volumes print it. */
+const NUMBER = /^(?:No\.\s*(\d{1,5}[a-z]?)\.?|(\d{1,5}[a-z]?)\.)\s+/;
 const KIND = /^(?:(?:Telegram|Memorandum|Letter|Airgram|Despatch|Dispatch|Instruction|Note|Circular Telegram|Circular Airgram|Message|Paper|Report|Aide-Mémoire|Aide-Memoire|Minutes)\s+)?(?:From\s+)?/;
 
 function party(text: string, offset: number): (Party & { start: number }) | undefined {
@@ -27,7 +28,31 @@ function party(text: string, offset: number): (Party & { start: number }) | unde
   const skip = lead ? lead[0].length : 0;
   const office = text.slice(skip).replace(/[\s,.;:]+$/, '');
   if (!office || /\b(?:by|of a|Conversation)\b/.test(office) && /^Memorandum/.test(office)) return undefined;
+  // "President Roosevelt", "Acting Secretary of State Dillon": the title stays outside the name (FRUS).
+  const titled = nameAfterTitle(office);
+  if (titled) return { element: 'persName', text: titled.name, start: offset + skip + titled.start };
   return { element: 'gloss', text: office, start: offset + skip };
+}
+
+/** A title, as printed before a name in a head ("Acting Secretary of State", "President", "Mr."). */
+const TITLE = new RegExp(
+  String.raw`^(?:(?:Acting|Under|Assistant|Deputy|Special|Vice|Former|Foreign|Prime|Consul|Secretary[- ]General|Chargé d[’']Affaires(?: ad interim)?)\s+)*` +
+    String.raw`(?:Secretary of State|Secretary of (?:War|the Navy|the Treasury|Defense|Commerce|Agriculture|the Army|the Air Force)|Secretary[- ]General|Secretary|President|Ambassador|Minister|Premier|Chancellor|Senator|Governor|General|Admiral|Colonel|Consul General|Consul|Chargé(?: d[’']Affaires)?|King|Queen|Emperor|Shah|Mr\.|Mrs\.|Miss|Dr\.|Sir|Lord)\s+`,
+  'u',
+);
+/** A person's name: capitalised words and initials, with the particles of surnames. */
+const NAME = /^(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|de|da|del|van|von|la|le))*$/u;
+
+/** `Acting Secretary of State Dillon` -> `Dillon` at 32; undefined unless titles are followed by a name. */
+export function nameAfterTitle(text: string): { name: string; start: number } | undefined {
+  let start = 0;
+  for (let m = TITLE.exec(text); m; m = TITLE.exec(text.slice(start))) {
+    start += m[0].length;
+    if (start >= text.length) return undefined;
+  }
+  if (start === 0) return undefined;
+  const name = text.slice(start);
+  return NAME.test(name) ? { name, start } : undefined;
 }
 
 export function parseHeadParties(head: string): HeadParties {
@@ -36,23 +61,30 @@ export function parseHeadParties(head: string): HeadParties {
   let offset = 0;
   const num = NUMBER.exec(rest);
   if (num) {
-    out.number = num[1];
+    out.number = num[1] ?? num[2];
     rest = rest.slice(num[0].length);
     offset += num[0].length;
   }
-  // Memorandum of (a) Conversation, by Mr. Charles P. Noyes of the … to the United Nations
-  const by = /^Memorandum(?: of (?:a )?Conversation)?, by (?:(?:Mr|Mrs|Miss|Dr)\.\s+)?(.+?)$/.exec(rest);
+  // Memorandum (of Conversation)(,) by Mr. Charles P. Noyes of the … | by the Acting Secretary of State Dillon | by the Secretary of State to the President
+  const by = /^Memorandum(?: of (?:a )?Conversation)?,? by (?:(?:Mr|Mrs|Miss|Dr)\.\s+)?(.+?)$/.exec(rest);
   if (by) {
     const who = by[1]!;
     const start = offset + rest.indexOf(who);
-    const paren = /\(([^()]+)\)/.exec(who);
+    const to = /\s+to the\s+(.+)$/.exec(who);
+    const sender = (to ? who.slice(0, to.index) : who).replace(/[\s,.;:]+$/, '');
+    const paren = /\(([^()]+)\)/.exec(sender);
+    const lead = /^the\s+/i.exec(sender)?.[0].length ?? 0;
+    const titled = paren ? undefined : nameAfterTitle(sender.slice(lead));
     if (paren) {
       out.from = { element: 'persName', text: paren[1]!, start: start + paren.index + 1 };
+    } else if (titled) {
+      out.from = { element: 'persName', text: titled.name, start: start + lead + titled.start };
+    } else if (lead > 0) {
+      out.from = { element: 'gloss', text: sender.slice(lead), start: start + lead };
     } else {
       const name = /^((?:\p{Lu}[\p{L}’'-]*\.?\s+)*\p{Lu}[\p{L}’'-]+)(?=,|\s+of\s|$)/u.exec(who);
       if (name) out.from = { element: 'persName', text: name[1]!, start };
     }
-    const to = /\s+to the\s+(.+)$/.exec(who);
     if (to) out.to = { element: 'gloss', text: to[1]!, start: start + to.index + to[0].length - to[1]!.length };
     return out;
   }

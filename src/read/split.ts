@@ -17,12 +17,28 @@ export function isHeadBlock(block: RawBlock, isLast: boolean): boolean {
   return !isLast && block.blankAfter >= 2 && block.lines.length === 1 && !/^\s/.test(block.lines[0]!.text);
 }
 
+const FOOTNOTE_LINE = /^ {1,3}\d{1,4}[a-z]?\.\s/;
+
+/**
+ * The blocks that are heads: a single line followed by two blank lines, and followed by its
+ * document. A line followed by two blank lines and then straight by another head (or by the
+ * source note before one), or by the footnotes, is the last line of a document (a signature
+ * such as "Sparks" before two blank lines), not a head.
+ */
+export function headBlockIndexes(blocks: readonly RawBlock[]): number[] {
+  const candidate = blocks.map((b, i) => isHeadBlock(b, i === blocks.length - 1));
+  return candidate.flatMap((is, i) => {
+    if (!is) return [];
+    const next = blocks[i + 1]!;
+    if (candidate[i + 1] || FOOTNOTE_LINE.test(next.lines[0]!.text)) return [];
+    if (isSourceNoteBlock(next) && next.blankAfter === 1 && candidate[i + 2]) return [];
+    return [i];
+  });
+}
+
 export function splitDocuments(text: string, file: string): DocumentSource[] {
   const blocks = splitBlocks(text);
-  const heads: number[] = [];
-  blocks.forEach((b, i) => {
-    if (isHeadBlock(b, i === blocks.length - 1)) heads.push(i);
-  });
+  const heads = headBlockIndexes(blocks);
   if (heads.length <= 1) {
     return [{ file, index: 0, count: 1, text, firstLine: 1 }];
   }

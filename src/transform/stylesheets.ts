@@ -258,7 +258,7 @@ export function renderAll(teiXml: string, options: { file?: string; bare?: boole
 }
 
 // ---------------------------------------------------------------------------------------------
-// The JSON's shape (schemas/document.schema.json, version 1.1.0). Offsets count code points.
+// The JSON's shape (schemas/document.schema.json, version 1.2.0). Offsets count code points.
 
 export interface DocumentJson {
   schemaVersion: string;
@@ -268,6 +268,8 @@ export interface DocumentJson {
   sourceNote: string | null;
   fileNumber: string | null;
   date: string | null;
+  /** Where `date` comes from; `filenumber`: derived from the decimal file number, not printed. */
+  dateSource: 'dateline' | 'filenumber' | 'header' | 'range' | null;
   dateline: { place: string | null; date: string | null; when: string | null; text: string } | null;
   received: string | null;
   sender: PartyJson | null;
