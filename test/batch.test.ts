@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { SaxesParser } from 'saxes';
@@ -22,6 +22,7 @@ import { convertBytes } from '../src/index.js';
 import { defaultRegisters } from '../src/annotate/index.js';
 import { writeIndexPages, type EntityUse, type IndexDocument } from '../src/batch/corpus.js';
 import { hasStylesheet } from '../src/transform/stylesheets.js';
+import { listFiles } from './helpers.js';
 import { DOCUMENTS_LINE_SCHEMA_PATH, validateDocumentsLine } from '../src/validate/json-schema.js';
 import { NEEDS, skipNote } from './helpers.js';
 
@@ -57,18 +58,7 @@ let corpus: string;
 let oddFile: string;
 let run = 0;
 
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(d: string): Promise<void> {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  }
-  if (existsSync(dir)) await walk(dir);
-  return out.sort();
-}
+const files = listFiles;
 
 /**
  * Runs the batch over the test corpus. Worker threads (jobs 2) where the pool itself is under

@@ -7,11 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { NEEDS, repoRoot, seedPath, skipNote } from './helpers.js';
+import { listFiles, NEEDS, repoRoot, seedPath, skipNote } from './helpers.js';
 
 /** Which writes fail: paths matching it get ENOSPC. */
 const disk = vi.hoisted(() => ({ full: undefined as RegExp | undefined }));
@@ -63,18 +63,7 @@ const SEED = readFileSync(seedPath);
 const TIMEOUT = 120_000;
 let work: string;
 
-async function tree(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) await walk(dir);
-  return out.sort();
-}
+const tree = listFiles;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'telegram-tei-full-'));

@@ -1,8 +1,9 @@
 /** Shared test helpers: where ../shared is, and reading the bundled example. */
 import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
@@ -49,4 +50,18 @@ export function parseRegister(file: string, arrays: ReadonlySet<string>): unknow
     isArray: (name) => arrays.has(name),
   });
   return parser.parse(readFileSync(join(repoRoot, 'tei', file), 'utf8'));
+}
+
+/** Every file below `dir` (none when it is missing), as sorted `/`-separated paths relative to it. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  if (existsSync(dir)) await walk(dir);
+  return out.sort();
 }

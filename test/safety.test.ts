@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputRefusedError, runBatch, type BatchOptions } from '../src/batch/run.js';
 import { identities, prepareOutputFolder, replacedInput } from '../src/write/guard.js';
@@ -18,7 +18,7 @@ import { decodeTeiBytes } from '../src/validate/decode.js';
 import { validateTeiDocument } from '../src/validate/index.js';
 import { personsListProblems } from '../src/annotate/persons-list.js';
 import { formatMessage } from '../src/messages.js';
-import { NEEDS, repoRoot, seedPath, skipNote } from './helpers.js';
+import { listFiles, NEEDS, repoRoot, seedPath, skipNote } from './helpers.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const hasCli = existsSync(cli);
@@ -38,18 +38,7 @@ async function fresh(name: string): Promise<string> {
   return dir;
 }
 
-async function tree(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) await walk(dir);
-  return out.sort();
-}
+const tree = listFiles;
 
 function run(args: string[], cwd = work) {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
