@@ -270,6 +270,17 @@ async function runLocked(options: BatchOptions & { cwd: string }, prepared: Prep
   });
 
   const manifest = new Manifest(outDir, manifestName(shard));
+  /** Why the manifest's last write failed, if it did (a later write that succeeds clears it). */
+  let manifestFailure: string | undefined;
+  const flushManifest = () =>
+    manifest.flush().then(
+      () => {
+        manifestFailure = undefined;
+      },
+      (err: unknown) => {
+        manifestFailure = `cannot write the manifest ${manifest.path}: ${errorReason(err)}`;
+      },
+    );
   await manifest.load();
   manifest.warnings.forEach(warn);
   // A whole run's manifest takes in what shards (or older runs) recorded: it is the merged one.
@@ -471,7 +482,7 @@ async function runLocked(options: BatchOptions & { cwd: string }, prepared: Prep
     await Promise.race([Promise.all(inFlight), whenDiscarded()]);
   } finally {
     if (converter) await converter.destroy().catch(() => undefined);
-    await manifest.flush().catch((err: unknown) => failures.push(`cannot write the manifest ${manifest.path}: ${errorReason(err)}`));
+    await flushManifest();
   }
   if (converter?.failure) throw new Error(`the worker threads cannot run: ${converter.failure.message}`);
 
@@ -510,9 +521,10 @@ async function runLocked(options: BatchOptions & { cwd: string }, prepared: Prep
         // A stopped worker leaves its temporaries: ours, in the top folder.
         await sweepTemporaries(realOut, Date.now() + 1, 1, process.pid).catch(() => undefined);
       }
-      await manifest.flush().catch((err: unknown) => failures.push(`cannot write the manifest ${manifest.path}: ${errorReason(err)}`));
+      await flushManifest();
     }
   }
+  if (manifestFailure) failures.unshift(manifestFailure);
 
   const elapsedMs = Math.round(performance.now() - started);
   const report: BatchReport = {

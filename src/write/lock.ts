@@ -10,7 +10,9 @@
  * life cannot be checked from here), is a refusal naming it.
  *
  * The lock file appears complete or not at all: written to a temporary, then linked into place
- * (link fails when the name exists, atomically, also over NFS).
+ * (link fails when the name exists, atomically, also over NFS). Taking over a stale lock is a
+ * remove and a link: two runs that start within the same few milliseconds over a stale lock could
+ * both succeed (not guarded against; the usual case, a run started while another is running, is).
  */
 import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
