@@ -1,7 +1,8 @@
 /**
  * What makes a cold start fast must not change what it computes: the JSON Schema validator the
  * build writes (ajv standalone code) judges as ajv compiling the schema does, and SaxonJS loaded
- * with its code cache (and without axios) is used and refuses to fetch over HTTP.
+ * with its code cache (and without axios) is used and refuses to fetch over HTTP, and the persons
+ * index unpacked at build time holds what the committed one does.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,9 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { DOCUMENT_SCHEMA_PATH, DOCUMENT_VALIDATOR_PATH, documentSchemaAjv, schemaSha256 } from '../src/validate/json-schema.js';
 import { CODE_CACHE_PATH, saxon } from '../src/transform/saxon.js';
 import { parseTei, renderJson } from '../src/transform/stylesheets.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { entryOf, indexSha256, readPersonIndex, UNPACKED_INDEX_PATH, unpackedIndexText, type Row } from '../src/annotate/person-index.js';
+import { emptyRegisters } from '../src/annotate/registers.js';
 import { NEEDS, repoRoot, skipNote } from './helpers.js';
 
 const schemaText = readFileSync(DOCUMENT_SCHEMA_PATH, 'utf8');
@@ -57,5 +61,36 @@ describe('SaxonJS as loaded for a fast start', () => {
     const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
+  });
+});
+
+const unpackedSuite = 'the persons index unpacked at build time';
+const indexGz = readFileSync(join(repoRoot, 'tei/persons-index.json.gz'));
+describe.skipIf(!existsSync(UNPACKED_INDEX_PATH))(existsSync(UNPACKED_INDEX_PATH) ? unpackedSuite
+  : skipNote(unpackedSuite, `${UNPACKED_INDEX_PATH}: ${NEEDS.build}`), () => {
+  it('was made from the committed index and holds its JSON unchanged', () => {
+    expect(readFileSync(UNPACKED_INDEX_PATH, 'utf8')).toBe(unpackedIndexText(indexGz));
+    expect(readFileSync(UNPACKED_INDEX_PATH, 'utf8').slice(0, 64)).toBe(indexSha256(indexGz));
+  });
+
+  it('gives the look-ups of the committed index', () => {
+    const regs = emptyRegisters();
+    readPersonIndex(regs, indexGz, 'persons-index.json.gz');
+    expect(regs.messages).toEqual([]);
+    const rows = (JSON.parse(gunzipSync(indexGz).toString('utf8')) as { persons: Row[] }).persons;
+    const curated = rows.filter((r) => r[13] === 1).map((r) => r[0]);
+    expect([...regs.entries.keys()]).toEqual(curated);
+    const marshall = rows.filter((r) => r[13] !== 1 && r[2] === 'Marshall').map((r) => r[0]).sort();
+    expect(marshall.length).toBeGreaterThan(0);
+    expect(regs.people!.surnames('marshall').map((x) => x.entry.id).sort()).toEqual(marshall);
+    expect(regs.people!.surnames('marshall').map((x) => x.entry)).toEqual(
+      rows.filter((r) => r[13] !== 1 && r[2] === 'Marshall').map(entryOf).sort((a, b) => a.id.localeCompare(b.id)).map((e) => expect.objectContaining({ id: e.id, forms: e.forms })));
+  });
+
+  it('is not used for another index', () => {
+    const other = { format: 'telegram-tei persons index 1', persons: [['per-x', 'Jane Roe', 'Roe', 'Jane', [], [], '', '', '', '', '', '', '', 1]], surnames: {}, firstWords: {}, offices: { chiefs: {}, principals: {} } };
+    const regs = emptyRegisters();
+    readPersonIndex(regs, gzipSync(JSON.stringify(other)), 'other.json.gz');
+    expect([...regs.entries.keys()]).toEqual(['per-x']);
   });
 });
