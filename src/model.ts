@@ -223,7 +223,7 @@ export interface EntityRecord {
   pocom?: string;
   /** Persons: the roles that identify them at the document's date, each with its dates and source (a URL). */
   roles?: RecordRole[];
-  /** Persons: why the document's mentions link to this record (written as note type="reason"; the vetting list prints it). */
+  /** Persons, and organisations chosen among several an abbreviation fits: why the mentions link to this record (written as note type="reason"; the vetting list prints it). */
   reason?: string;
 }
 

@@ -323,7 +323,8 @@ describe('broken samples', () => {
     expect(only(validateTeiDocument(empty, file), 'tei/schema').length).toBeGreaterThan(0);
     const org = seedAnnotated.replace(/<orgName>Foreign Office<\/orgName>(\s*)<note>British<\/note>/, '<orgName>Foreign Office</orgName>$1<note>British</note>$1<idno type="wikidata">Q1</idno>');
     expect(org).not.toBe(seedAnnotated);
-    expect(only(validateTeiDocument(org, file), 'tei/schema')[0]?.text).toMatch(/Did not expect element idno there/);
+    // (the optional reason note after the description changes how the validator words it)
+    expect(only(validateTeiDocument(org, file), 'tei/schema')[0]?.text).toMatch(/Did not expect element idno there|Element org has extra content/);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Cert, EntityKind, EntityRecord, Inline, Resp } from '../model.js';
 import type { AuthorityEntry, FormHit, Registers, UserPersons } from './registers.js';
 import type { TrieMatch } from './trie.js';
-import { fold, type Token } from './text.js';
+import { fold, tokenize, type Token } from './text.js';
 
 export type SegmentKind = 'p' | 'item' | 'participant' | 'cell' | 'signed' | 'line' | 'note';
 
@@ -78,6 +78,8 @@ export interface RecordRef {
   variants?: string[];
   wikidata?: string;
   source: EntityRecord['source'];
+  /** Why this record was chosen among several the printed name fits (printed by the vetting list). */
+  reason?: string;
 }
 
 /** The record source for records made by a pattern (a title before an unknown name, a head noun). */
@@ -122,12 +124,38 @@ export interface DocContext {
   year?: number;
   /** Folded words of the head, source note and body: evidence for disambiguation. */
   words: Set<string>;
+  /** How often each word occurs, in the setting (head, datelines) and the text: ranks shared abbreviations. */
+  evidence: DocEvidence;
   registers: Registers;
   user?: UserPersons;
   segments: Segment[];
   persons: DocPersons;
   /** Token ranges already claimed by strong tags, per segment (token index -> true). */
   claimed: Map<number, Set<number>>;
+}
+
+/** Word counts of a document: where it is set (head, datelines) and what its text says. */
+export interface DocEvidence {
+  setting: Map<string, number>;
+  text: Map<string, number>;
+  /** Whether the text prints these word keys in a row (`communist party of iraq`). */
+  phrases: (keys: string) => boolean;
+}
+
+export function docEvidence(segments: readonly Segment[], setting: readonly string[]): DocEvidence {
+  const count = (into: Map<string, number>, keys: Iterable<string>) => {
+    for (const k of keys) into.set(k, (into.get(k) ?? 0) + 1);
+  };
+  const settingCounts = new Map<string, number>();
+  for (const s of setting) count(settingCounts, tokenize(s).map((t) => t.key));
+  const text = new Map<string, number>();
+  for (const seg of segments) count(text, seg.tokens.map((t) => t.key));
+  let joined: string | undefined;
+  const phrases = (keys: string): boolean => {
+    joined ??= [...setting.map((s) => tokenize(s).map((t) => t.key).join(' ')), ...segments.map((seg) => seg.tokens.map((t) => t.key).join(' '))].map((x) => ` ${x} `).join('\n');
+    return joined.includes(` ${keys} `);
+  };
+  return { setting: settingCounts, text, phrases };
 }
 
 export function slug(s: string): string {

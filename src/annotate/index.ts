@@ -13,7 +13,7 @@ import { message, type Message } from '../messages.js';
 import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
 import { plainText } from '../inlines.js';
 import { dateFromFileNumber } from '../parse/dates.js';
-import { DocPersons, PATTERN_SOURCE, type Candidate, type DocContext, type DocPerson, type RecordRef, type Segment, type SegmentKind } from './context.js';
+import { DocPersons, PATTERN_SOURCE, docEvidence, type Candidate, type DocContext, type DocPerson, type RecordRef, type Segment, type SegmentKind } from './context.js';
 import { findDates } from './dates.js';
 import { identifyFromFootnotes, type Anchor } from './footnote-identification.js';
 import { findOrgs } from './orgs.js';
@@ -200,6 +200,7 @@ function recordOf(r: RecordRef): EntityRecord {
   if (r.description) e.description = r.description;
   if (r.variants && r.variants.length > 0) e.variants = [...r.variants];
   if (r.wikidata) e.wikidata = r.wikidata;
+  if (r.reason) e.reason = r.reason;
   return e;
 }
 
@@ -230,6 +231,13 @@ function copyModel(input: DocumentModel): DocumentModel {
   };
 }
 
+/** Where the document is set: its head and the places of its datelines. */
+function settingTexts(doc: DocumentModel): string[] {
+  const out = doc.head ? [plainText(doc.head.inlines)] : [];
+  for (const item of [...doc.opener, ...doc.closer]) if (item.kind === 'dateline' && item.place) out.push(item.place.text);
+  return out;
+}
+
 export function annotateDocument(input: DocumentModel, options: AnnotateOptions): DocumentModel {
   const doc = copyModel(input);
   const messages: Message[] = [];
@@ -243,6 +251,7 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
     date,
     year: date ? Number(date.slice(0, 4)) : undefined,
     words,
+    evidence: docEvidence(segments, settingTexts(doc)),
     registers: options.registers,
     user: options.userPersons,
     segments,

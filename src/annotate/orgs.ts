@@ -10,7 +10,8 @@
  * Academy`): the elided head is supplied in the record's name, never in the text.
  */
 import { isClaimed, PATTERN_SOURCE, registerMatches, slug, type Candidate, type DocContext, type RecordRef, type Segment } from './context.js';
-import { lookUp } from './places.js';
+import { lookUp, recordOf } from './places.js';
+import { abbreviationEntries, chooseAbbreviation } from './abbreviations.js';
 import { isNameWord } from './names.js';
 import { FUNCTION_WORDS, NATIONALITY, ORG_HEADS, ORG_HEADS_PLURAL, THING_HEADS, formKey, type Token } from './text.js';
 import type { FormHit } from './registers.js';
@@ -94,6 +95,23 @@ function patternOrgs(ctx: DocContext, seg: Segment): Candidate[] {
   return out;
 }
 
+/**
+ * A register match printed as an abbreviation several organisations share is resolved from the
+ * document's context (see abbreviations.ts), or dropped when the context does not decide.
+ */
+function resolveShared(ctx: DocContext, seg: Segment, c: Candidate): Candidate | undefined {
+  const printed = seg.text.slice(c.start, c.end);
+  if (!/^[A-Z]{2,6}$/.test(printed)) return c;
+  const entries = abbreviationEntries(ctx, printed);
+  if (entries.length < 2) return c;
+  const choice = chooseAbbreviation(ctx, entries);
+  if (!choice.entry || !choice.cert) return undefined;
+  return { ...c, cert: choice.cert, record: { ...recordOf(choice.entry, printed), reason: choice.reason } };
+}
+
 export function findOrgs(ctx: DocContext): Candidate[] {
-  return ctx.segments.flatMap((seg) => [...lookUp(ctx, seg, 'org', 64), ...patternOrgs(ctx, seg)]);
+  return ctx.segments.flatMap((seg) => [
+    ...lookUp(ctx, seg, 'org', 64).flatMap((c) => resolveShared(ctx, seg, c) ?? []),
+    ...patternOrgs(ctx, seg),
+  ]);
 }
