@@ -238,35 +238,39 @@ function frusTermId(term: string, taken: ReadonlySet<string>): string {
   return `t_${letters}${k}`;
 }
 
-function buildFront(front: Node, index: Front): void {
-  const persons = front.ele('div').att('type', 'section').att(XML_NS, 'xml:id', 'persons');
-  persons.ele('head').txt('List of Persons');
-  if (index.persons.length === 0) persons.ele('p').txt('The documents name no person the registers know.');
-  else {
-    const list = persons.ele('list').att('type', 'names');
-    for (const p of index.persons) {
-      const item = list.ele('item');
-      const strong = item.ele('hi').att('rend', 'strong');
-      strong.ele('persName').att(XML_NS, 'xml:id', p.id).txt(xmlText(p.display));
-      if (p.identification) {
-        strong.txt(',');
-        item.txt(xmlText(` ${p.identification}`));
-      }
-    }
+/** One entry of a front-matter list: the name in bold, then its identification. */
+interface FrontEntry {
+  id: string;
+  element: 'persName' | 'term';
+  name: string;
+  gloss?: string;
+}
+
+/** A front-matter section (List of Persons, List of Abbreviations and Terms) as FRUS prints it. */
+function buildFrontList(front: Node, id: string, head: string, listType: string, entries: FrontEntry[], emptyText: string): void {
+  const section = front.ele('div').att('type', 'section').att(XML_NS, 'xml:id', id);
+  section.ele('head').txt(head);
+  if (entries.length === 0) {
+    section.ele('p').txt(emptyText);
+    return;
   }
-  const terms = front.ele('div').att('type', 'section').att(XML_NS, 'xml:id', 'terms');
-  terms.ele('head').txt('List of Abbreviations and Terms');
-  if (index.terms.length === 0) terms.ele('p').txt('The documents use no abbreviation the registers know.');
-  else {
-    const list = terms.ele('list').att('type', 'terms');
-    for (const t of index.terms) {
-      const item = list.ele('item');
-      const strong = item.ele('hi').att('rend', 'strong');
-      strong.ele('term').att(XML_NS, 'xml:id', t.id).txt(xmlText(t.term));
+  const list = section.ele('list').att('type', listType);
+  for (const e of entries) {
+    const item = list.ele('item');
+    const strong = item.ele('hi').att('rend', 'strong');
+    strong.ele(e.element).att(XML_NS, 'xml:id', e.id).txt(xmlText(e.name));
+    if (e.gloss !== undefined) {
       strong.txt(',');
-      item.txt(xmlText(` ${t.expansion}`));
+      item.txt(xmlText(` ${e.gloss}`));
     }
   }
+}
+
+function buildFront(front: Node, index: Front): void {
+  const persons = index.persons.map((p): FrontEntry => ({ id: p.id, element: 'persName', name: p.display, gloss: p.identification || undefined }));
+  buildFrontList(front, 'persons', 'List of Persons', 'names', persons, 'The documents name no person the registers know.');
+  const terms = index.terms.map((t): FrontEntry => ({ id: t.id, element: 'term', name: t.term, gloss: t.expansion }));
+  buildFrontList(front, 'terms', 'List of Abbreviations and Terms', 'terms', terms, 'The documents use no abbreviation the registers know.');
 }
 
 // ---------------------------------------------------------------------------------------------
