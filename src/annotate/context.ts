@@ -3,7 +3,8 @@
  * candidate tags they propose, and the persons the document has established so far.
  */
 import type { Cert, EntityKind, EntityRecord, Inline, Resp } from '../model.js';
-import type { AuthorityEntry, FormHit, Registers, UserPersons } from './registers.js';
+import type { FormHit, Registers, UserPersons } from './registers.js';
+import type { DocPerson, DocPersons } from './persons/doc-persons.js';
 import type { TrieMatch } from './trie.js';
 import { fold, tokenize, type Token } from './text.js';
 
@@ -85,40 +86,11 @@ export interface RecordRef {
 /** The record source for records made by a pattern (a title before an unknown name, a head noun). */
 export const PATTERN_SOURCE: EntityRecord['source'] = 'pattern';
 
-/** A person the document mentions, with what is known about them. */
-export interface DocPerson {
-  id: string;
-  name: string;
-  description?: string;
-  variants: Set<string>;
-  wikidata?: string;
-  /** How the person was established. */
-  origin: 'footnote' | 'userlist' | 'register' | 'pattern';
-  register?: AuthorityEntry;
-  user?: AuthorityEntry;
-  surnames: Set<string>;
-  forenames: Set<string>;
-  /** `sir roger`: forename keys after Sir/Lady/Dame, by which the person may be called. */
-  styled: Set<string>;
-  /** Whether the person was established by strong evidence (title, full name, footnote, list). */
-  strong: boolean;
-  /**
-   * How sure the choice of this register entry was, when the name fitted several (the register's
-   * choice among namesakes): no later mention of the person is surer than that.
-   */
-  idCert?: Cert;
-  /** Why the mentions of this person link to its record (printed by the vetting list). */
-  reason?: string;
-}
-
-const CERT_RANK: Record<Cert, number> = { low: 0, medium: 1, high: 2 };
-
-/** The lower of two certainties. */
-export function capCert(cert: Cert, cap: Cert | undefined): Cert {
-  return cap !== undefined && CERT_RANK[cap] < CERT_RANK[cert] ? cap : cert;
-}
-
-export interface DocContext {
+/**
+ * What is known of the document as a whole: when it was written and what it talks about. The choice
+ * among namesakes (persons/choose.ts) and among organisations sharing an abbreviation weighs it.
+ */
+export interface DocSetting {
   /** ISO date of the document (or of its head or file number), if known. */
   date?: string;
   year?: number;
@@ -126,6 +98,9 @@ export interface DocContext {
   words: Set<string>;
   /** How often each word occurs, in the setting (head, datelines) and the text: ranks shared abbreviations. */
   evidence: DocEvidence;
+}
+
+export interface DocContext extends DocSetting {
   registers: Registers;
   user?: UserPersons;
   segments: Segment[];
@@ -161,72 +136,6 @@ export function docEvidence(segments: readonly Segment[], setting: readonly stri
 export function slug(s: string): string {
   const x = fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return x.length > 0 ? (/^[a-z]/.test(x) ? x : `x${x}`) : 'x';
-}
-
-export class DocPersons {
-  readonly all: DocPerson[] = [];
-  private readonly bySurname = new Map<string, DocPerson[]>();
-  private readonly byStyled = new Map<string, DocPerson[]>();
-  private readonly ids = new Set<string>();
-
-  constructor(private readonly reservedIds: (id: string) => boolean) {}
-
-  uniqueId(base: string): string {
-    let id = base;
-    for (let k = 2; this.ids.has(id) || this.reservedIds(id); k++) id = `${base}-${k}`;
-    return id;
-  }
-
-  add(p: Omit<DocPerson, 'id'> & { id?: string }): DocPerson {
-    const existing = p.id ? this.all.find((q) => q.id === p.id) : undefined;
-    if (existing) {
-      this.merge(existing, p);
-      return existing;
-    }
-    const id = p.id ?? this.uniqueId(`per-doc-${slug(p.name)}`);
-    const person: DocPerson = { ...p, id };
-    this.ids.add(id);
-    this.all.push(person);
-    this.index(person);
-    return person;
-  }
-
-  merge(into: DocPerson, from: Partial<DocPerson>): void {
-    for (const s of from.surnames ?? []) into.surnames.add(s);
-    for (const s of from.forenames ?? []) into.forenames.add(s);
-    for (const s of from.styled ?? []) into.styled.add(s);
-    for (const v of from.variants ?? []) into.variants.add(v);
-    if (from.strong) into.strong = true;
-    if (!into.user && from.user) into.user = from.user;
-    if (!into.register && from.register) into.register = from.register;
-    this.index(into);
-  }
-
-  private index(p: DocPerson): void {
-    for (const s of p.surnames) {
-      const list = this.bySurname.get(s) ?? [];
-      if (!list.includes(p)) list.push(p);
-      this.bySurname.set(s, list);
-    }
-    for (const s of p.styled) {
-      const list = this.byStyled.get(s) ?? [];
-      if (!list.includes(p)) list.push(p);
-      this.byStyled.set(s, list);
-    }
-  }
-
-  withSurname(key: string): DocPerson[] {
-    return this.bySurname.get(key) ?? [];
-  }
-
-  withStyle(key: string): DocPerson[] {
-    return this.byStyled.get(key) ?? [];
-  }
-
-  /** The person already established for a user-list or register entry. */
-  forEntry(e: AuthorityEntry): DocPerson | undefined {
-    return this.all.find((p) => p.user === e || p.register === e);
-  }
 }
 
 export function claim(ctx: DocContext, segment: number, from: number, to: number): void {

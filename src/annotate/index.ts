@@ -13,18 +13,17 @@ import { message, type Message } from '../messages.js';
 import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
 import { plainText } from '../inlines.js';
 import { dateFromFileNumber } from '../parse/dates.js';
-import { DocPersons, PATTERN_SOURCE, docEvidence, type Candidate, type DocContext, type DocPerson, type RecordRef, type Segment, type SegmentKind } from './context.js';
+import { docEvidence, type Candidate, type DocContext, type RecordRef, type Segment, type SegmentKind } from './context.js';
 import { findDates } from './dates.js';
-import { identifyFromFootnotes, type Anchor } from './footnote-identification.js';
+import { DocPersons } from './persons/doc-persons.js';
+import { identifyFromFootnotes, type Anchor } from './persons/footnote-identification.js';
+import { findPersons } from './persons/find.js';
+import { linkHeadPersons } from './persons/head.js';
+import { personRecord } from './persons/records.js';
 import { findOrgs } from './orgs.js';
-import { findPersons } from './persons.js';
 import { findPlaces } from './places.js';
 import type { Registers, UserPersons } from './registers.js';
 import { tokenize } from './text.js';
-import { identification } from './identification.js';
-import { chiefsOn, headOffice, principalOn } from './offices.js';
-import type { AuthorityEntry } from './registers.js';
-import { fold } from './text.js';
 
 export interface AnnotateOptions {
   registers: Registers;
@@ -174,27 +173,6 @@ function mentionOf(c: Candidate, text: string, at: Mention['at']): Mention | und
   }
 }
 
-function personRecord(p: DocPerson, date: string | undefined): EntityRecord {
-  const source: EntityRecord['source'] =
-    p.origin === 'footnote' ? 'footnote' : p.register && p.id === p.register.id ? 'register' : p.origin === 'userlist' ? 'userlist' : p.origin === 'register' ? 'register' : PATTERN_SOURCE;
-  const r: EntityRecord = { id: p.id, kind: 'person', name: p.name, source };
-  const identified = p.register ? identification(p.register, date) : undefined;
-  // the document's own footnote identification first; else what the register says for the date
-  const ownNote = p.description && p.description !== p.register?.description;
-  if (ownNote) r.description = p.description;
-  else if (identified?.description) r.description = identified.description;
-  else if (p.description) r.description = p.description;
-  if (p.register?.hsg) r.hsg = p.register.hsg;
-  if (p.register?.pocom) r.pocom = p.register.pocom;
-  if (identified && identified.roles.length > 0) r.roles = identified.roles;
-  const reason = p.reason ?? (p.origin === 'userlist' ? "the user's persons list (--persons)" : undefined);
-  if (reason) r.reason = reason;
-  const variants = [...p.variants].filter((v) => v !== p.name);
-  if (variants.length > 0) r.variants = variants;
-  if (p.wikidata) r.wikidata = p.wikidata;
-  return r;
-}
-
 function recordOf(r: RecordRef): EntityRecord {
   const e: EntityRecord = { id: r.id, kind: r.kind, name: r.name, source: r.source };
   if (r.description) e.description = r.description;
@@ -304,54 +282,4 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   doc.entities = [...records.values()];
   doc.messages = [...doc.messages, ...messages];
   return doc;
-}
-
-/**
- * The head's sender and addressee. A person in parentheses ("(Smith)") is the office-holder the
- * head names ("The Ambassador in the Soviet Union") on the document's date when POCOM has one of that
- * surname; else the one person of the document with that surname. An office alone ("the Secretary
- * of State") is its holder that day, when there was exactly one (never an acting holder).
- */
-function linkHeadPersons(doc: DocumentModel, ctx: DocContext, records: Map<string, EntityRecord>): void {
-  if (!doc.head) return;
-  const head = doc.head.inlines;
-  const inlines = head.map((inline, k): Inline => {
-    if (inline.kind !== 'party') return inline;
-    if (inline.element === 'gloss') {
-      const office = headOffice(inline.text);
-      const holder = office?.kind === 'principal' && ctx.date && ctx.registers.offices ? principalOn(ctx.registers.offices, office.office, ctx.date) : undefined;
-      return holder ? { ...inline, ref: recordFor(holder, ctx, records, `POCOM: ${inline.text} on ${ctx.date}`) } : inline;
-    }
-    const words = tokenize(inline.text);
-    const surname = words[words.length - 1];
-    if (!surname) return inline;
-    // the office before "(Smith)": the text of the head's run before this party
-    const prev = head[k - 1];
-    const before = prev?.kind === 'text' ? prev.text : '';
-    const office = headOffice(before.replace(/^.*?\b(?=(?:The|the)\s)/, '').replace(/\s*\($/, ''));
-    if (office && ctx.date && ctx.registers.offices) {
-      const holders = office.kind === 'chief' ? chiefsOn(ctx.registers.offices, office.country, ctx.date) : [principalOn(ctx.registers.offices, office.office, ctx.date)].filter((x): x is AuthorityEntry => !!x);
-      const named = holders.filter((e) => e.surname && fold(e.surname) === surname.key);
-      const post = office.kind === 'chief' ? `chief of mission in ${office.country}` : office.office;
-      if (named.length === 1) return { ...inline, ref: recordFor(named[0]!, ctx, records, `POCOM: ${post} on ${ctx.date}, surname ${inline.text}`) };
-    }
-    const matches = ctx.persons.withSurname(surname.key).filter((p) => records.has(p.id));
-    return matches.length === 1 ? { ...inline, ref: matches[0]!.id } : inline;
-  });
-  doc.head = { ...doc.head, inlines };
-}
-
-/** The id of the document's record for a register person, adding the record when the document has none. */
-function recordFor(e: AuthorityEntry, ctx: DocContext, records: Map<string, EntityRecord>, reason: string): string {
-  const existing = ctx.persons.forEntry(e);
-  if (existing && records.has(existing.id)) return existing.id;
-  const id = existing?.id ?? e.id;
-  if (!records.has(id)) {
-    const person: DocPerson = existing ?? {
-      id, name: e.name, description: e.description, variants: new Set(), wikidata: e.wikidata, origin: 'register', register: e,
-      surnames: new Set(), forenames: new Set(), styled: new Set(), strong: true, reason,
-    };
-    records.set(id, personRecord(person, ctx.date));
-  }
-  return id;
 }

@@ -12,7 +12,7 @@
 import { isClaimed, PATTERN_SOURCE, registerMatches, slug, type Candidate, type DocContext, type RecordRef, type Segment } from './context.js';
 import { lookUp, recordOf } from './places.js';
 import { abbreviationEntries, chooseAbbreviation } from './abbreviations.js';
-import { isNameWord } from './names.js';
+import { isNameWord } from './persons/name-words.js';
 import { FUNCTION_WORDS, NATIONALITY, ORG_HEADS, ORG_HEADS_PLURAL, THING_HEADS, formKey, type Token } from './text.js';
 import type { FormHit } from './registers.js';
 

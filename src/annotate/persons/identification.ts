@@ -3,8 +3,8 @@
  * day and the FRUS identification printed nearest to it, each with its dates and source, and one
  * description taken from them (the identification as FRUS printed it, else the curated note).
  */
-import type { RecordRole } from '../model.js';
-import type { AuthorityEntry, Role } from './registers.js';
+import type { RecordRole } from '../../model.js';
+import type { AuthorityEntry, Role } from '../registers.js';
 
 const PREFIXES: Record<string, string> = {
   frus: 'https://history.state.gov/historicaldocuments/',

@@ -10,10 +10,13 @@
  * `Vassilievski` / `Vasilevsky`) and every later mention of the surname link to the same record; a
  * role before the marker becomes `rs type="person"` pointing to the person, and so do its repetitions.
  */
-import type { Cert } from '../model.js';
-import type { Candidate, DocContext, DocPerson, Segment } from './context.js';
-import { forenamesFit, isNameWord, nameRunAt, resolveName, sameName, sentenceWords, splitName, titleAt, TITLE_WORDS } from './names.js';
-import { fold, HONORIFICS, NATIONALITY, tokenIndexAt, tokenize, type Token } from './text.js';
+import type { Cert } from '../../model.js';
+import type { Candidate, DocContext, Segment } from '../context.js';
+import { fold, HONORIFICS, NATIONALITY, tokenIndexAt, tokenize, type Token } from '../text.js';
+import type { DocPerson } from './doc-persons.js';
+import { resolveName } from './link.js';
+import { isNameWord, nameRunAt, sentenceWords, splitName, titleAt, TITLE_WORDS } from './name-words.js';
+import { forenamesFit, sameName } from './propose.js';
 
 export interface Anchor {
   /** Segment and plain-text offset of the note marker. */

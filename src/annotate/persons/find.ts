@@ -1,5 +1,8 @@
 /**
- * Persons in the running text and notes. FRUS tags the name without the title before it
+ * FIND: persons in the running text and notes. Each rule finds a span and reads its printed name (a
+ * NameQuery); link.ts says who it is (PROPOSE, then CHOOSE); a span is tagged only when it is
+ * linked, with the decision's certainty, lowered here where the rule's own evidence is weaker (a
+ * bare surname, an ordinary word, a guess from a reporting verb). FRUS tags the name without the title before it
  * (`Mr. <persName>Rountree</persName>`, `Field Marshal <persName>Montgomery</persName>`) and the full
  * name where the text gives it (`<persName>William M. Rountree</persName>`).
  *
@@ -16,27 +19,15 @@
  * A name followed by the head of an institution's or thing's name (`Stalin Tank School`,
  * `Marshall Plan`) is not a person here.
  */
-import type { Cert, Resp } from '../model.js';
-import { capCert, claim, isClaimed, registerMatches, type Candidate, type DocContext, type DocPerson, type Segment } from './context.js';
-import {
-  ABBREVIATED_TITLES, isAmbiguousWord, isInitial, isNameWord, nameRunAt, resolveName, resolveStyled, sentenceWords, splitName, titleAt,
-} from './names.js';
-import { isForename, type FormHit } from './registers.js';
-import { formInUse } from './places.js';
-import { FORENAMES, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenIndexAt, tokenize, type Token } from './text.js';
-
-export function respOf(person: DocPerson): Resp {
-  switch (person.origin) {
-    case 'footnote':
-      return 'footnote';
-    case 'userlist':
-      return 'userlist';
-    case 'register':
-      return 'register';
-    default:
-      return person.user ? 'userlist' : person.register ? 'register' : 'pattern';
-  }
-}
+import type { Cert } from '../../model.js';
+import { claim, isClaimed, registerMatches, type Candidate, type DocContext, type Segment } from '../context.js';
+import { formInUse } from '../places.js';
+import { isForename, type FormHit } from '../registers.js';
+import { FORENAMES, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenIndexAt, type Token } from '../text.js';
+import { capCert, type DocPerson } from './doc-persons.js';
+import { resolveName, resolveStyled } from './link.js';
+import { respOf } from './records.js';
+import { ABBREVIATED_TITLES, isAmbiguousWord, isInitial, isNameWord, nameRunAt, sentenceWords, splitName, titleAt } from './name-words.js';
 
 function spanEnd(seg: Segment, to: number): number {
   const last = seg.tokens[to - 1]!;
@@ -390,9 +381,4 @@ function coordinationPass(ctx: DocContext, out: Candidate[]): void {
       }
     }
   }
-}
-
-/** Tokens of a short text, for callers that need them (tests). */
-export function tokensOf(text: string): Token[] {
-  return tokenize(text);
 }

@@ -1,0 +1,137 @@
+/**
+ * PROPOSE: the register entries (the user's list, the register with the people database) a printed
+ * name may be, each with the evidence that proposed it. A person who cannot be meant at the
+ * document's date (not yet of age, or known only from roles far from it) is never proposed.
+ * Which of the proposals is meant is CHOOSE's question (choose.ts).
+ */
+import { surnameCandidates, type Authority, type AuthorityEntry } from '../registers.js';
+import { fold } from '../text.js';
+
+/** A printed name as FIND saw it: the question PROPOSE and CHOOSE answer. */
+export interface NameQuery {
+  surname: string;
+  forenames: string[];
+  /** The printed name (span text, no title). */
+  text: string;
+  titleKeys: string[];
+  /** Folded words around the mention (its sentence). */
+  window: ReadonlySet<string>;
+  /** Where the evidence is strong enough to create a new person if no list knows the name. */
+  create: boolean;
+  /** Strength of the evidence (title, full name, list): makes the person strong. */
+  strong: boolean;
+}
+
+/** An entry a printed name may be, and why it was proposed. */
+export interface Proposal {
+  entry: AuthorityEntry;
+  /** Proposed by one word of a compound surname only (`Lloyd` of `Lloyd George`): weaker. */
+  part: boolean;
+  /** What proposed it: `surname Smith`, `compound surname arroyo del rio`, `Sir + forename roger`. */
+  evidence: string;
+}
+
+/** Years beyond a person's attested roles within which a document may still name them. */
+const ATTESTED_MARGIN = 12;
+
+/**
+ * Whether a person can be meant at a date: alive and adult, and (for persons known only from the
+ * people database) not far from any attested role. Without a date, everyone is plausible.
+ */
+export function plausibleAt(e: AuthorityEntry, date: string | undefined): boolean {
+  if (!date) return true;
+  const year = Number(date.slice(0, 4));
+  if (e.born && Number(e.born.slice(0, 4)) > year - 16) return false;
+  if (e.curated) return true;
+  if (e.active && (year < e.active[0] - ATTESTED_MARGIN || year > e.active[1] + ATTESTED_MARGIN)) return false;
+  return true;
+}
+
+/** The entries of one list with a surname, plausible at the date. */
+function bySurname(auth: Authority, surname: string, date: string | undefined): Proposal[] {
+  return surnameCandidates(auth, surname)
+    .filter((c) => plausibleAt(c.entry, date))
+    .map((c) => ({ entry: c.entry, part: c.part, evidence: `${c.part ? 'a word of the surname' : 'surname'} ${surname}` }));
+}
+
+/**
+ * The entries of one list whose surname is the printed one, plausible at the date: those of the
+ * whole surname when there are any, else those of which it is one word. When none has the printed
+ * surname, the last forenames may belong to a compound surname ("Carlos Arroyo del Río" is Arroyo
+ * del Río): the query comes back split that way.
+ */
+export function proposeBySurname(auth: Authority, query: NameQuery, date: string | undefined): { proposals: Proposal[]; query: NameQuery } {
+  let q = query;
+  let cands = bySurname(auth, q.surname, date);
+  for (let k = q.forenames.length - 1; cands.length === 0 && k >= 1 && k >= q.forenames.length - 2; k--) {
+    const surname = [...q.forenames.slice(k), q.surname].join(' ');
+    const longer = bySurname(auth, surname, date).map((p) => ({ ...p, evidence: `compound ${p.evidence}` }));
+    if (longer.length > 0) {
+      cands = longer;
+      q = { ...q, forenames: q.forenames.slice(0, k), surname };
+    }
+  }
+  const exact = cands.filter((c) => !c.part);
+  return { proposals: exact.length > 0 ? exact : cands, query: q };
+}
+
+/** Whether an entry is styled Sir, Lady or Dame (a title, or `Sir` in its description). */
+export function isStyled(e: AuthorityEntry): boolean {
+  return (e.titles ?? []).some((t) => /^(?:Sir|Lady|Dame)$/i.test(t)) || /\bSir\b/.test(e.description ?? '');
+}
+
+/** The persons of one list called by Sir and a forename (`Sir Roger`). */
+export function proposeStyled(auth: Authority, forename: string): Proposal[] {
+  const out: Proposal[] = [];
+  for (const e of auth.entries.values()) {
+    if (e.kind !== 'person' || !(e.forenames ?? []).includes(forename)) continue;
+    if (isStyled(e)) out.push({ entry: e, part: false, evidence: `Sir and the forename ${forename}` });
+  }
+  return out;
+}
+
+/** Whether printed forenames (keys; initials are one letter) fit a person's forenames. */
+export function forenamesFit(printed: readonly string[], known: ReadonlySet<string> | readonly string[]): boolean {
+  const k = [...known];
+  if (printed.length === 0) return true;
+  if (k.length === 0) return true;
+  return printed.every((p) => k.some((e) => e === p || (p.length === 1 && e[0] === p) || (e.length === 1 && p[0] === e) || sameName(p, e)));
+}
+
+/** Spelling variants of one name (transliterations: Alexander / Aleksandr, Vassilievski / Vasilevsky). */
+export function nameSkeleton(s: string): string {
+  return fold(s)
+    .replace(/[^a-z]/g, '')
+    .replace(/x/g, 'ks')
+    .replace(/ph/g, 'f')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/(?:os|us|as)$/, '')
+    .replace(/ie/g, 'e')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[aeiou]+$/, '');
+}
+
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Whether two folded names are the same name spelled differently (both four letters or more). */
+export function sameName(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return false;
+  const x = nameSkeleton(a);
+  const y = nameSkeleton(b);
+  if (x[0] !== y[0]) return false;
+  if (x === y) return true;
+  return levenshtein(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 5));
+}
