@@ -65,7 +65,7 @@ export interface PageBreak {
 export type EntityKind = 'person' | 'place' | 'org';
 
 /** How a machine-made tag was found: one vocabulary, declared in the TEI header. */
-export type Resp = 'register' | 'footnote' | 'pattern' | 'userlist' | 'head' | 'dateline' | 'filenumber';
+export type Resp = 'register' | 'footnote' | 'pattern' | 'userlist' | 'head' | 'office' | 'dateline' | 'filenumber';
 export type Cert = 'high' | 'medium' | 'low';
 
 /**

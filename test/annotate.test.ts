@@ -379,7 +379,7 @@ describe('seed: Smith, Moscow, January 14, 1947 (Montgomery’s visit)', () => {
 
   it('gives every mention a resp and a cert, and every ref a record', () => {
     for (const m of [...body, ...notes]) {
-      expect(['register', 'footnote', 'pattern', 'userlist']).toContain(m.resp);
+      expect(['register', 'footnote', 'pattern', 'userlist', 'office']).toContain(m.resp);
       expect(['high', 'medium', 'low']).toContain(m.cert);
       if (m.type !== 'date') expect(entity(d, m.ref), `${m.text} -> ${m.ref}`).toBeDefined();
     }
@@ -392,7 +392,7 @@ describe('seed: Smith, Moscow, January 14, 1947 (Montgomery’s visit)', () => {
     const entries = vettingEntries(xml);
     const certs = entries.map((e) => e.cert);
     expect(certs).toEqual([...certs].sort((a, b) => ['low', 'medium', 'high'].indexOf(a) - ['low', 'medium', 'high'].indexOf(b)));
-    const role = entries.find((e) => e.element === 'gloss[role]')!;
+    const role = entries.find((e) => e.element === 'gloss[role]' && e.resp === 'footnote')!;
     expect(role).toMatchObject({ text: 'British Ambassador', recordName: expect.stringMatching(/Peterson/) as unknown as string });
     const text = vettingList(xml);
     expect(text).toMatch(/^(low|medium|high) \(\d+\)\n/);

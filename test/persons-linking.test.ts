@@ -85,8 +85,11 @@ describe('the seed telegram: why each link', () => {
     expect(secretary?.reason).toBe('POCOM: Secretary of State on 1947-01-14');
     const peterson = entries.find((e) => e.text === 'British Ambassador');
     expect(peterson?.reason).toMatch(/^identified by a footnote of the document; people database 110611/);
+    // Smith is the chief of mission the head names, that day; note 5's "The Ambassador" is he too
     const smith = entries.find((e) => e.text === 'Smith' && e.where === 'note 5');
-    expect(smith?.reason).toMatch(/^people database 112671: chosen among \d+ of that name \(.*a role at the date/);
+    expect(smith?.reason).toBe('POCOM: chief of mission in Soviet Union on 1947-01-14, surname Smith; “the Ambassador”: POCOM, Ambassador in Soviet Union (the post the head names) on 1947-01-14');
+    const ambassador = entries.find((e) => e.element === 'gloss[role]' && e.where === 'note 5');
+    expect(ambassador).toMatchObject({ text: 'Ambassador', resp: 'office', cert: 'medium', reason: smith?.reason });
   });
 });
 

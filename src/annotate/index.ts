@@ -18,7 +18,8 @@ import { findDates } from './dates.js';
 import { DocPersons } from './persons/doc-persons.js';
 import { identifyFromFootnotes, type Anchor } from './persons/footnote-identification.js';
 import { findPersons } from './persons/find.js';
-import { linkHeadPersons } from './persons/head.js';
+import { establishHeadHolders, linkHeadPersons } from './persons/head.js';
+import { findOfficePhrases, headPost } from './persons/office-phrases.js';
 import { personRecord } from './persons/records.js';
 import { findOrgs } from './orgs.js';
 import { findPlaces } from './places.js';
@@ -245,6 +246,10 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   for (const seg of segments) add(findDates(seg.text, seg.index, { date }));
   const ids = identifyFromFootnotes(ctx, anchors, noteSegments);
   add(ids.candidates);
+  // the offices the head and the text name, decided by the date, before the names: their holders
+  // are then the document's own persons (a bare "Dulles" in a memorandum to the Secretary of State)
+  establishHeadHolders(doc, ctx);
+  add(findOfficePhrases(ctx, doc.head ? headPost(plainText(doc.head.inlines)) : undefined));
   add(findPersons(ctx, { roles: ids.roles }));
   add(findPlaces(ctx));
   add(findOrgs(ctx));

@@ -34,13 +34,26 @@ function territoriesOf(offices: Offices, country: string): string[] {
   return Object.entries(offices.countries).filter(([, names]) => names.some((n) => fold(n) === key)).map(([t]) => t);
 }
 
+/** Which chiefs of mission count (all, by default). */
+export interface ChiefFilter {
+  /** Only those of this POCOM role (`ambassador-e-p`: not a chargé d'affaires). */
+  role?: string;
+  /**
+   * Only those POCOM shows in post: an appointment with no end that another chief's follows is one
+   * never taken up (O. Max Gardner, London 1946) or a chargé's whose end is not recorded.
+   */
+  inPost?: boolean;
+}
+
 /** The chiefs of mission in a country on a date (one, normally; none when the post was vacant). */
-export function chiefsOn(offices: Offices, country: string, date: string): AuthorityEntry[] {
+export function chiefsOn(offices: Offices, country: string, date: string, filter: ChiefFilter = {}): AuthorityEntry[] {
   const out: AuthorityEntry[] = [];
   for (const t of territoriesOf(offices, country)) {
     const chiefs = offices.chiefs[t] ?? [];
     for (let k = 0; k < chiefs.length; k++) {
-      const [pid, , from, to] = chiefs[k]!;
+      const [pid, role, from, to] = chiefs[k]!;
+      if (filter.role && role !== filter.role) continue;
+      if (filter.inPost && !to && k < chiefs.length - 1) continue;
       // an end POCOM does not record: the next chief's start (the last may still be in post)
       const end = to || chiefs.slice(k + 1).find((c) => c[2] > from)?.[2] || '';
       if (!held(from, end, date)) continue;

@@ -11,6 +11,7 @@ export const RESP: Record<Resp, { id: string; description: string }> = {
   pattern: { id: 'resp.pattern', description: 'found by a pattern (a title before a capitalised name, a date expression)' },
   userlist: { id: 'resp.userlist', description: "linked to the persons list supplied by the user (--persons)" },
   head: { id: 'resp.head', description: 'sender or addressee recognised in the head by the parser' },
+  office: { id: 'resp.office', description: "an office or post named in the text (the Secretary, the Ambassador, the Embassy) resolved to its holder on the document's date at the post its head names (Principal Officers and Chiefs of Mission)" },
   dateline: { id: 'resp.dateline', description: 'place and date recognised in the dateline by the parser' },
   filenumber: { id: 'resp.filenumber', description: 'date derived from the State Department decimal file number' },
 };

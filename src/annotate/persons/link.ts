@@ -129,3 +129,23 @@ export function resolveStyled(ctx: DocContext, forename: string, window: Readonl
   }
   return undefined;
 }
+
+/**
+ * The document's person for a register entry decided by other means (an office's holder on the
+ * date); the reason joins the person's, so that its record says why each kind of mention links to it.
+ */
+export function personOfEntry(ctx: DocContext, e: AuthorityEntry, reason: string): DocPerson {
+  const person = ctx.persons.forEntry(e) ?? ctx.persons.add(userPersonOf(ctx, e) ?? personFromEntry(ctx, e, true, e.name));
+  if (!person.reason) person.reason = reason;
+  else if (!person.reason.includes(reason)) person.reason = `${person.reason}; ${reason}`;
+  return person;
+}
+
+/** The user's list's entry for a register entry, as a person of the document (the list takes precedence). */
+function userPersonOf(ctx: DocContext, e: AuthorityEntry): ReturnType<typeof personFromEntry> | undefined {
+  if (!ctx.user || !e.surname) return undefined;
+  const same = surnameCandidates(ctx.user, wordKeys(e.surname).join(' ')).filter((c) => !c.part && forenamesFit(c.entry.forenames ?? [], e.forenames ?? []));
+  if (same.length !== 1) return undefined;
+  const made = personFromEntry(ctx, same[0]!.entry, true, same[0]!.entry.name);
+  return made.register === e ? made : undefined;
+}
