@@ -1,8 +1,8 @@
 /**
  * What makes a cold start fast must not change what it computes: the JSON Schema validator the
  * build writes (ajv standalone code) judges as ajv compiling the schema does, and SaxonJS loaded
- * with its code cache (and without axios) is used and refuses to fetch over HTTP, and the persons
- * index unpacked at build time holds what the committed one does.
+ * with its code cache (and without axios) is used and refuses to fetch over HTTP, and the committed
+ * persons index gives its persons (the registers prebuilt from it: register-store.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { DOCUMENT_SCHEMA_PATH, DOCUMENT_VALIDATOR_PATH, documentSchemaAjv, schem
 import { CODE_CACHE_PATH, saxon } from '../src/transform/saxon.js';
 import { parseTei, renderJson } from '../src/transform/stylesheets.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { entryOf, indexSha256, readPersonIndex, UNPACKED_INDEX_PATH, unpackedIndexText, type Row } from '../src/annotate/person-index.js';
+import { entryOf, readPersonIndex, type Row } from '../src/annotate/person-index.js';
 import { emptyRegisters } from '../src/annotate/registers.js';
 import { NEEDS, repoRoot, skipNote } from './helpers.js';
 
@@ -64,16 +64,9 @@ describe('SaxonJS as loaded for a fast start', () => {
   });
 });
 
-const unpackedSuite = 'the persons index unpacked at build time';
-const indexGz = readFileSync(join(repoRoot, 'tei/persons-index.json.gz'));
-describe.skipIf(!existsSync(UNPACKED_INDEX_PATH))(existsSync(UNPACKED_INDEX_PATH) ? unpackedSuite
-  : skipNote(unpackedSuite, `${UNPACKED_INDEX_PATH}: ${NEEDS.build}`), () => {
-  it('was made from the committed index and holds its JSON unchanged', () => {
-    expect(readFileSync(UNPACKED_INDEX_PATH, 'utf8')).toBe(unpackedIndexText(indexGz));
-    expect(readFileSync(UNPACKED_INDEX_PATH, 'utf8').slice(0, 64)).toBe(indexSha256(indexGz));
-  });
-
-  it('gives the look-ups of the committed index', () => {
+describe('the committed persons index', () => {
+  const indexGz = readFileSync(join(repoRoot, 'tei/persons-index.json.gz'));
+  it('gives its curated persons at once and the others by surname', () => {
     const regs = emptyRegisters();
     readPersonIndex(regs, indexGz, 'persons-index.json.gz');
     expect(regs.messages).toEqual([]);
@@ -87,10 +80,9 @@ describe.skipIf(!existsSync(UNPACKED_INDEX_PATH))(existsSync(UNPACKED_INDEX_PATH
       rows.filter((r) => r[13] !== 1 && r[2] === 'Marshall').map(entryOf).sort((a, b) => a.id.localeCompare(b.id)).map((e) => expect.objectContaining({ id: e.id, forms: e.forms })));
   });
 
-  it('is not used for another index', () => {
-    const other = { format: 'telegram-tei persons index 1', persons: [['per-x', 'Jane Roe', 'Roe', 'Jane', [], [], '', '', '', '', '', '', '', 1]], surnames: {}, firstWords: {}, offices: { chiefs: {}, principals: {} } };
+  it('says so when it cannot be read', () => {
     const regs = emptyRegisters();
-    readPersonIndex(regs, gzipSync(JSON.stringify(other)), 'other.json.gz');
-    expect([...regs.entries.keys()]).toEqual(['per-x']);
+    readPersonIndex(regs, gzipSync('{ not json'), 'broken.json.gz');
+    expect(regs.messages.map((m) => [m.severity, m.rule, m.file])).toEqual([['error', 'annotate/register-not-well-formed', 'broken.json.gz']]);
   });
 });

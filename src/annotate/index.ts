@@ -31,9 +31,8 @@ export interface AnnotateOptions {
   userPersons?: UserPersons;
 }
 
-export {
-  defaultRegisters, emptyRegisters, loadRegisters, loadUserPersons, readRegisters, type Registers, type UserPersons,
-} from './registers.js';
+export { emptyRegisters, loadRegisters, loadUserPersons, readRegisters, type Registers, type UserPersons } from './registers.js';
+export { defaultRegisters } from './register-store.js';
 export { vettingEntries, vettingLines, vettingList, type VettingEntry } from './vetting.js';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';

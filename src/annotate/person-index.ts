@@ -4,13 +4,11 @@
  * loaded into register entries, plus the office-holders by date (chiefs of mission per country,
  * principal officers of the Department) that decide who "the Secretary" or "the Ambassador in X" is.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { message } from '../messages.js';
 import {
-  addEntry, contextWordsOf, forenameKeys, personForms, personNameParts, type Authority, type AuthorityEntry, type FormHit, type NameForm, type Period, type Role,
+  addKeyedEntry, contextWordsOf, forenameKeys, keyedForms, personForms, personNameParts,
+  type Authority, type AuthorityEntry, type FormHit, type KeyedForm, type NameForm, type Period, type Role,
 } from './registers.js';
 import { wordKeys, type Token } from './text.js';
 import { TokenTrie, type TrieMatch } from './trie.js';
@@ -37,12 +35,9 @@ export type Row = [
   roles: string, description: string, hsg: string, pocom: string, wikidata: string, curated: 0 | 1,
 ];
 
-interface IndexFile {
+export interface IndexFile extends IndexTables {
   format: string;
   persons: Row[];
-  /** Folded surname (or surname word) -> rows, and first word of any name form -> rows (`3,17,…`): persons not curated. */
-  surnames: Record<string, string>;
-  firstWords: Record<string, string>;
   offices: { chiefs: Offices['chiefs']; principals: Offices['principals']; countries?: Offices['countries'] };
 }
 
@@ -108,48 +103,87 @@ export function entryOf(row: Row): AuthorityEntry {
   return entry;
 }
 
-/**
- * The persons index unpacked at build time (scripts/unpack-registers.mjs): the SHA-256 of the
- * `.json.gz` it was made from on the first line, then the JSON. Reading it instead of gunzipping the
- * committed file saves ~60-120 ms of a cold start; a copy made from another index is not used.
- */
-export const UNPACKED_INDEX_PATH = fileURLToPath(new URL('../../build/persons-index.json', import.meta.url));
-
-export const indexSha256 = (gz: Uint8Array): string => createHash('sha256').update(gz).digest('hex');
-
-/** The unpacked file's text for the compressed index `gz`. */
-export function unpackedIndexText(gz: Uint8Array): string {
-  return `${indexSha256(gz)}\n${gunzipSync(gz).toString('utf8')}`;
+export interface IndexTables {
+  /** Folded surname (or surname word) -> rows, and first word of any name form -> rows (`3,17,…`): persons not curated. */
+  surnames: Record<string, string>;
+  firstWords: Record<string, string>;
 }
 
-/** The JSON of the index `gz` from the unpacked copy, if there is one made from it. */
-function unpackedJson(gz: Uint8Array): string | undefined {
-  if (!existsSync(UNPACKED_INDEX_PATH)) return undefined;
+/**
+ * Where the people index's persons come from: the whole index parsed (`indexSource`), or the
+ * registers prebuilt at build time, each person read when first asked for (register-store.ts).
+ */
+export interface PersonSource extends IndexTables {
+  /** How many persons (rows) the index has. */
+  count: number;
+  /** The row of the person with this POCOM id. */
+  pocomRow(id: string): number | undefined;
+  /** Row i's register entry and its keyed forms (made once per row: PeopleIndex keeps them). */
+  load(i: number): KeyedEntry;
+}
+
+/** A register entry and the keyed forms it is found by. */
+export interface KeyedEntry {
+  entry: AuthorityEntry;
+  keyed: readonly KeyedForm[];
+}
+
+/** The index file parsed, or an error message. */
+export function parseIndex(gz: Uint8Array): IndexFile | { error: string } {
   try {
-    const text = readFileSync(UNPACKED_INDEX_PATH, 'utf8');
-    return text.slice(0, 64) === indexSha256(gz) && text[64] === '\n' ? text.slice(65) : undefined;
-  } catch {
-    return undefined; // unreadable: the committed index is read instead
+    return JSON.parse(gunzipSync(gz).toString('utf8')) as IndexFile;
+  } catch (e) {
+    return { error: (e as Error).message };
   }
+}
+
+/** The persons of a parsed index, each made into an entry when first asked for. */
+export function indexSource(data: IndexFile): PersonSource {
+  let pocom: Map<string, number> | undefined;
+  return {
+    surnames: data.surnames,
+    firstWords: data.firstWords,
+    count: data.persons.length,
+    pocomRow(id) {
+      if (!pocom) {
+        pocom = new Map();
+        for (const [i, r] of data.persons.entries()) if (r[11]) pocom.set(r[11], i); // the last row of an id, as ever
+      }
+      return pocom.get(id);
+    },
+    load(i) {
+      const entry = entryOf(data.persons[i]!);
+      return { entry, keyed: keyedForms(entry) };
+    },
+  };
+}
+
+/** The office tables of an index (for the registers' `offices`, with its people). */
+export function officesOf(data: Pick<IndexFile, 'offices'>, people: PeopleIndex): Offices {
+  return { chiefs: data.offices.chiefs, principals: data.offices.principals, countries: data.offices.countries ?? {}, people };
 }
 
 /** Adds the index's persons to a register and sets its office tables. */
 export function readPersonIndex(auth: Authority, gz: Uint8Array, file: string): void {
-  let data: IndexFile;
-  try {
-    data = JSON.parse(unpackedJson(gz) ?? gunzipSync(gz).toString('utf8')) as IndexFile;
-  } catch (e) {
-    auth.messages.push(message('error', 'annotate/register-not-well-formed', `the persons index cannot be read: ${(e as Error).message}`, file));
+  const data = parseIndex(gz);
+  if ('error' in data) {
+    auth.messages.push(message('error', 'annotate/register-not-well-formed', `the persons index cannot be read: ${data.error}`, file));
     return;
   }
-  const people = new PeopleIndex(data);
+  const people = new PeopleIndex(indexSource(data));
   // curated persons are entered at once (the annotator's first register); the rest on demand
   data.persons.forEach((row, i) => {
-    if (row[13] === 1) addEntry(auth, people.entry(i));
+    if (row[13] === 1) {
+      const { entry, keyed } = people.keyedEntry(i);
+      addKeyedEntry(auth, entry, keyed);
+    }
   });
   auth.people = people;
-  auth.offices = { chiefs: data.offices.chiefs, principals: data.offices.principals, countries: data.offices.countries ?? {}, people };
+  auth.offices = officesOf(data, people);
 }
+
+/** The value of an own property of a table parsed from JSON (never one of Object.prototype's: `constructor`). */
+export const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 /**
  * The persons of the index the curated register does not hold (the people database's other
@@ -157,28 +191,40 @@ export function readPersonIndex(auth: Authority, gz: Uint8Array, file: string): 
  * complete for its key, so what a document finds never depends on the documents before it.
  */
 export class PeopleIndex {
-  private readonly entries = new Map<number, AuthorityEntry>();
+  private readonly made = new Map<number, KeyedEntry>();
   private readonly tries = new Map<string, TokenTrie<FormHit>>();
   private readonly surnameLists = new Map<string, { entry: AuthorityEntry; part: boolean }[]>();
-  private pocomRows?: Map<string, number>;
 
-  constructor(private readonly data: IndexFile) {}
+  constructor(readonly source: PersonSource) {}
+
+  /** How many persons the index holds. */
+  get size(): number {
+    return this.source.count;
+  }
+
+  /** How many persons have been made into entries so far (for tests and measurement). */
+  get materialised(): number {
+    return this.made.size;
+  }
 
   entry(i: number): AuthorityEntry {
-    let e = this.entries.get(i);
-    if (!e) this.entries.set(i, (e = entryOf(this.data.persons[i]!)));
+    return this.keyedEntry(i).entry;
+  }
+
+  keyedEntry(i: number): KeyedEntry {
+    let e = this.made.get(i);
+    if (!e) this.made.set(i, (e = this.source.load(i)));
     return e;
+  }
+
+  /** Row i is this entry, made already (a curated person loaded with the registers). */
+  adopt(i: number, e: KeyedEntry): void {
+    if (!this.made.has(i)) this.made.set(i, e);
   }
 
   /** The person of a POCOM id (any person of the index). */
   byPocom(id: string): AuthorityEntry | undefined {
-    if (!this.pocomRows) {
-      this.pocomRows = new Map();
-      this.data.persons.forEach((r, i) => {
-        if (r[11]) this.pocomRows!.set(r[11], i);
-      });
-    }
-    const i = this.pocomRows.get(id);
+    const i = this.source.pocomRow(id);
     return i === undefined ? undefined : this.entry(i);
   }
 
@@ -187,10 +233,10 @@ export class PeopleIndex {
     let list = this.surnameLists.get(key);
     if (!list) {
       list = [];
-      for (const i of rowsOf(this.data.surnames[key])) {
-        const e = this.entry(i);
-        const whole = e.forms.some((f) => f.type === 'surname' && wordKeys(f.text).join(' ') === key);
-        list.push({ entry: e, part: !whole });
+      for (const i of rowsOf(own(this.source.surnames, key))) {
+        const { entry, keyed } = this.keyedEntry(i);
+        const whole = keyed.some((f) => f.form.type === 'surname' && f.keys.join(' ') === key);
+        list.push({ entry, part: !whole });
       }
       this.surnameLists.set(key, list);
     }
@@ -198,28 +244,20 @@ export class PeopleIndex {
   }
 
   hasSurname(key: string): boolean {
-    return this.data.surnames[key] !== undefined;
+    return own(this.source.surnames, key) !== undefined;
   }
 
   /** Name forms of persons not curated starting at token i, longest first. */
   matchesAt(text: string, tokens: readonly Token[], i: number): TrieMatch<FormHit>[] {
     const key = tokens[i]!.key;
-    const rows = rowsOf(this.data.firstWords[key]);
-    if (rows.length === 0) return [];
     let trie = this.tries.get(key);
     if (!trie) {
+      const rows = rowsOf(own(this.source.firstWords, key));
+      if (rows.length === 0) return [];
       trie = new TokenTrie<FormHit>();
       for (const r of rows) {
-        const entry = this.entry(r);
-        const seen = new Set<string>();
-        for (const form of entry.forms) {
-          const keys = wordKeys(form.text);
-          if (keys[0] !== key) continue;
-          const k = `${form.type}|${keys.join(' ')}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
-          trie.insert(keys, { entry, form, caseSensitive: false });
-        }
+        const { entry, keyed } = this.keyedEntry(r);
+        for (const { form, keys } of keyed) if (keys[0] === key) trie.insert(keys, { entry, form, caseSensitive: false });
       }
       this.tries.set(key, trie);
     }

@@ -11,7 +11,6 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { message, type Message } from '../messages.js';
 import type { EntityKind } from '../model.js';
 import { findAll, kids, parseXmlTree, textContent, type XElement } from './xml.js';
@@ -117,12 +116,17 @@ export function newAuthority(): Authority {
   return { entries: new Map(), trie: new TokenTrie(), surnames: new Map(), forenames: new Set(), messages: [] };
 }
 
-export function addEntry(auth: Authority, entry: AuthorityEntry): void {
-  if (auth.entries.has(entry.id)) {
-    auth.messages.push(message('warning', 'annotate/duplicate-register-id', `register id ${entry.id} occurs more than once; the first is kept`, 'registers'));
-    return;
-  }
-  auth.entries.set(entry.id, entry);
+/** A name form with the folded keys of its words, as the trie holds it. */
+export interface KeyedForm {
+  form: NameForm;
+  keys: readonly string[];
+  /** Upper-case abbreviations (`NATO`, `US`) must be printed in capitals to match. */
+  caseSensitive: boolean;
+}
+
+/** The forms an entry is found by: each form's folded word keys, once per form type and keys. */
+export function keyedForms(entry: AuthorityEntry): KeyedForm[] {
+  const out: KeyedForm[] = [];
   const seen = new Set<string>();
   for (const form of entry.forms) {
     const keys = wordKeys(form.text);
@@ -131,7 +135,23 @@ export function addEntry(auth: Authority, entry: AuthorityEntry): void {
     if (seen.has(k)) continue;
     seen.add(k);
     const letters = form.text.replace(/[^\p{L}]/gu, '');
-    const caseSensitive = letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase();
+    out.push({ form, keys, caseSensitive: letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase() });
+  }
+  return out;
+}
+
+export function addEntry(auth: Authority, entry: AuthorityEntry): void {
+  addKeyedEntry(auth, entry, keyedForms(entry));
+}
+
+/** addEntry with the entry's keyed forms already made (`keyedForms`; the prebuilt registers keep them). */
+export function addKeyedEntry(auth: Authority, entry: AuthorityEntry, keyed: readonly KeyedForm[]): void {
+  if (auth.entries.has(entry.id)) {
+    auth.messages.push(message('warning', 'annotate/duplicate-register-id', `register id ${entry.id} occurs more than once; the first is kept`, 'registers'));
+    return;
+  }
+  auth.entries.set(entry.id, entry);
+  for (const { form, keys, caseSensitive } of keyed) {
     auth.trie.insert(keys, { entry, form, caseSensitive });
     if (entry.kind === 'person' && (form.type === 'surname' || form.type === 'surname-part')) {
       const key = keys.join(' ');
@@ -448,14 +468,6 @@ export function readRegisters(dir: string): Registers {
     if (!existsSync(f)) regs.messages.push(message('warning', 'annotate/register-missing', `the ${k} register ${f} was not found; no ${k} are linked from it`, f));
   }
   return regs;
-}
-
-let defaults: Registers | undefined;
-
-/** The project's own registers (`tei/` beside `src/` or `dist/`), read once and shared. */
-export function defaultRegisters(): Registers {
-  defaults ??= readRegisters(fileURLToPath(new URL('../../tei/', import.meta.url)));
-  return defaults;
 }
 
 export function emptyRegisters(): Registers {
