@@ -14,6 +14,7 @@ import { lockFolder } from './write/lock.js';
 import type { TaskOutput, ThreadSettings } from './batch/task.js';
 import type { Thresholds } from './eval/thresholds.js';
 import type { InputKind } from './batch/inputs.js';
+import type { TeiThread } from './transform/tei-thread.js';
 import { TOOL_VERSION } from './version.js';
 import { COMMAND_HELP, isCommand, USAGE, type CommandName } from './cli-help.js';
 // Each command loads the modules it needs when it runs (a cold start pays only for its own).
@@ -89,6 +90,20 @@ async function convertCommand(args: string[]): Promise<number> {
   if (!values.out) throw new UsageError('convert: --out <dir> is required');
   if (values.text && values.text !== 'raw' && values.text !== 'reading') throw new UsageError('--text takes raw or reading');
   if (values.jobs !== undefined && !/^\d+$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number, not "${values.jobs}"`);
+  // A few documents are converted in this thread: validation and the transforms get a thread of
+  // their own at once, which loads SaxonJS and the schema on the other core meanwhile (closed
+  // unused when the documents go to the worker pool; --jobs 0 keeps everything in this thread).
+  const teiThread = values.jobs === undefined ? (await import('./transform/tei-thread.js')).startTeiThread() : undefined;
+  try {
+    return await convertWith({ ...values, out: values.out }, positionals, teiThread);
+  } finally {
+    teiThread?.close();
+  }
+}
+
+type ConvertValues = { out: string; persons?: string; text?: string; jobs?: string };
+
+async function convertWith(values: ConvertValues, positionals: string[], teiThread: TeiThread | undefined): Promise<number> {
   const settings = await threadSettings(values.persons, (values.text as 'raw' | 'reading' | undefined) ?? 'raw');
   // a folder is batch's to convert: say so, and convert the files named
   const inputs: string[] = [];
@@ -113,18 +128,20 @@ async function convertCommand(args: string[]): Promise<number> {
   const lock = await lockFolder(realOut, values.out);
   try {
     if (await lock.alone()) await sweepTemporaries(realOut, lock.since, 1);
-    const status = await convertInputs(inputs, values.out, settings, values.jobs, { root: realOut, protect });
+    const status = await convertInputs(inputs, values.out, settings, values.jobs, { root: realOut, protect }, teiThread);
     return folders > 0 ? 1 : status;
   } finally {
     await lock.release();
   }
 }
 
-async function convertInputs(positionals: readonly string[], out: string, settings: ThreadSettings, jobs: string | undefined, guard: WriteGuard): Promise<number> {
+async function convertInputs(
+  positionals: readonly string[], out: string, settings: ThreadSettings, jobs: string | undefined, guard: WriteGuard, teiThread: TeiThread | undefined,
+): Promise<number> {
   const { convertFiles } = await import('./batch/convert-files.js');
   const stems = new Map<string, string>();
   let failed = 0;
-  for await (const conversion of convertFiles(positionals, { settings, ...(jobs !== undefined ? { jobs: Number(jobs) } : {}) })) {
+  for await (const conversion of convertFiles(positionals, { settings, ...(jobs !== undefined ? { jobs: Number(jobs) } : {}), ...(teiThread ? { teiThread } : {}) })) {
     const file = conversion.file;
     const shown = printablePath(file);
     if ('unreadable' in conversion) {

@@ -10,9 +10,9 @@ import { splitDocuments } from './read/split.js';
 import { parseDocument } from './parse/document.js';
 import { annotateDocument, type AnnotateOptions } from './annotate/index.js';
 import { buildTei, type TeiDocument } from './tei/build.js';
-import { validateTeiDocument } from './validate/index.js';
 import { validateDocumentJson } from './validate/json-schema.js';
-import { parseTei, renderHtml, renderJson, renderText, type TextLayout } from './transform/stylesheets.js';
+import type { TextLayout } from './transform/stylesheets.js';
+import { orInThread, type TeiStages } from './transform/tei-stages.js';
 import { hasErrors, message, type Message } from './messages.js';
 import type { DocumentModel } from './model.js';
 import { documentStem } from './write/names.js';
@@ -34,6 +34,11 @@ export interface ConvertOptions {
    * many documents, for a worker thread); the others are left out of the result.
    */
   documents?: { from: number; to: number };
+  /**
+   * Where validation and the transforms run (default: this thread); a cold `convert` passes a
+   * thread of their own (transform/tei-thread.ts).
+   */
+  teiStages?: TeiStages;
 }
 
 /** Runs `f`, adding its milliseconds to `stage` when timings are asked for. */
@@ -99,17 +104,18 @@ export function convertModel(parsed: DocumentModel, stem: string, options: Conve
   const model = annotate ? timed(options, 'annotate', () => annotateDocument(parsed, annotate)) : parsed;
   const messages = [...model.messages];
   const tei = timed(options, 'build', () => buildTei(model, { sourceName: baseName(options.file), messages }));
-  messages.push(...timed(options, 'validate', () => validateTeiDocument(tei.xml, `${stem}.tei.xml`)));
+  const stages = orInThread(options.teiStages);
+  messages.push(...timed(options, 'validate', () => stages.validate(tei.xml, `${stem}.tei.xml`)));
   if (hasErrors(messages)) return { stem, model, tei, messages, ok: false };
   try {
     // Parsed once by Saxon-JS, rendered three times.
     // Saxon-JS's parse of the TEI, shared by the three transforms, counts as part of build.
-    const parsedTei = timed(options, 'build', () => parseTei(tei.xml, `${stem}.tei.xml`));
-    const json = timed(options, 'json', () => renderJson(parsedTei));
+    const transforms = timed(options, 'build', () => stages.transform(tei.xml, `${stem}.tei.xml`, options.textLayout ?? 'raw'));
+    const json = timed(options, 'json', () => transforms.json());
     messages.push(...timed(options, 'validate', () => validateDocumentJson(json, `${stem}.json`)));
     const outputs = {
-      html: timed(options, 'html', () => renderHtml(parsedTei)),
-      text: timed(options, 'text', () => renderText(parsedTei, options.textLayout ?? 'raw')),
+      html: timed(options, 'html', () => transforms.html()),
+      text: timed(options, 'text', () => transforms.text()),
       json: timed(options, 'json', () => JSON.stringify(json, null, 2) + '\n'),
     };
     return { stem, model, tei, outputs, messages, ok: !hasErrors(messages) };

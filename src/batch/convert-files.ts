@@ -15,6 +15,7 @@ import { splitDocuments } from '../read/split.js';
 import { message } from '../messages.js';
 import { createConverter } from './pool.js';
 import type { TaskInput, TaskOutput, ThreadSettings } from './task.js';
+import type { TeiThread } from '../transform/tei-thread.js';
 
 /** From this many documents in one invocation, `convert` uses worker threads (when not told). */
 export const POOL_MIN_DOCUMENTS = 8;
@@ -29,6 +30,12 @@ export interface ConvertFilesOptions {
    * (and there is more than one core), else none. 0: none, everything in this thread.
    */
   jobs?: number;
+  /**
+   * Validation and the transforms in a thread of their own, started early by the caller (a cold
+   * start: transform/tei-thread.ts), for when the documents are converted in this thread; closed
+   * here either way.
+   */
+  teiThread?: TeiThread;
 }
 
 export type FileConversion =
@@ -94,7 +101,8 @@ export async function* convertFiles(files: readonly string[], options: ConvertFi
   }
   const total = read.reduce((sum, r) => sum + ('bytes' in r ? r.documents : 0), 0);
   const threads = threadsFor(total, options.jobs);
-  const converter = createConverter(threads, options.settings);
+  if (threads > 0) options.teiThread?.close();
+  const converter = createConverter(threads, options.settings, undefined, threads > 0 ? undefined : options.teiThread);
 
   // Every task in order, run a few ahead of the one awaited (results wait in order for the CLI).
   const tasks: { file: number; input: TaskInput }[] = [];
@@ -137,6 +145,7 @@ export async function* convertFiles(files: readonly string[], options: ConvertFi
       yield { file: r.file, output: merge(outputs) };
     }
   } finally {
+    options.teiThread?.close();
     await converter.destroy();
   }
 }

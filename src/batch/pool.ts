@@ -8,11 +8,13 @@
  * discarded. Copying ~100 KB of strings per document between threads costs far less than a
  * millisecond; the conversion itself takes tens.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
+import type { TeiStages } from '../transform/tei-stages.js';
+import { moduleBeside } from '../worker-entry.js';
 import type { TaskInput, TaskOutput, ThreadSettings } from './task.js';
+
+/** A worker thread's entry: the module `name` of this folder. */
+const workerEntry = (name: string): string => moduleBeside(import.meta.url, name);
 
 export interface Converter {
   readonly threads: number;
@@ -21,22 +23,6 @@ export interface Converter {
   run(task: TaskInput): Promise<TaskOutput>;
   /** Stops the workers (tasks still running are abandoned). */
   destroy(): Promise<void>;
-}
-
-/**
- * `<name>.js` beside this module. When this module runs as TypeScript (under tsx or vitest, whose
- * loaders do not reach worker threads), a small bootstrap module registers tsx in the worker
- * and then loads `<name>.ts`.
- */
-function workerEntry(name: string): string {
-  if (!import.meta.url.endsWith('.ts')) return new URL(`./${name}.js`, import.meta.url).href;
-  // The ESM build of tsx's API (its CommonJS build cannot register from a data: module).
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const tsx = pathToFileURL(existsSync(api.replace(/\.cjs$/, '.mjs')) ? api.replace(/\.cjs$/, '.mjs') : api).href;
-  const worker = new URL(`./${name}.ts`, import.meta.url).href;
-  const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\n`
-    + `const { default: entry } = await import(${JSON.stringify(worker)});\nexport default entry;\n`;
-  return `data:text/javascript,${encodeURIComponent(source)}`;
 }
 
 /**
@@ -83,7 +69,8 @@ export function workerResourceLimits(heapMb: number): { maxOldGenerationSizeMb: 
   return heapMb > 0 ? { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } : undefined;
 }
 
-export function createConverter(jobs: number, settings: ThreadSettings, workerHeapMb = DEFAULT_WORKER_HEAP_MB): Converter {
+/** `stages`: where the main thread runs validation and the transforms, with jobs = 0 (default: itself). */
+export function createConverter(jobs: number, settings: ThreadSettings, workerHeapMb = DEFAULT_WORKER_HEAP_MB, stages?: TeiStages): Converter {
   if (jobs <= 0) {
     return {
       threads: 0,
@@ -93,7 +80,7 @@ export function createConverter(jobs: number, settings: ThreadSettings, workerHe
         await new Promise((done) => setImmediate(done));
         // Loaded only here: with workers, the main thread never loads the pipeline (SaxonJS, schemas).
         const { runTask } = await import('./task.js');
-        return runTask(task, settings);
+        return runTask(task, settings, stages);
       },
       async destroy() {},
     };

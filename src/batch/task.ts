@@ -7,6 +7,7 @@
 import { convertBytes, type ConversionResult } from '../index.js';
 import { defaultRegisters, loadUserPersons, type AnnotateOptions } from '../annotate/index.js';
 import type { TextLayout } from '../transform/stylesheets.js';
+import type { TeiStages } from '../transform/tei-stages.js';
 import { message, type Message } from '../messages.js';
 import { convertBytesTimed } from './timed.js';
 import { emptyTimings, type StageTimings } from './stages.js';
@@ -56,7 +57,8 @@ function annotateOptions(settings: ThreadSettings): AnnotateOptions {
   return (annotate = { registers, userPersons });
 }
 
-export function runTask(task: TaskInput, settings: ThreadSettings): TaskOutput {
+/** `stages`: where validation and the transforms run (default: this thread). */
+export function runTask(task: TaskInput, settings: ThreadSettings, stages?: TeiStages): TaskOutput {
   const start = performance.now();
   const timings = task.timings ? emptyTimings() : undefined;
   let result: ConversionResult;
@@ -66,6 +68,7 @@ export function runTask(task: TaskInput, settings: ThreadSettings): TaskOutput {
       annotate: annotateOptions(settings),
       textLayout: settings.textLayout,
       ...(task.documents ? { documents: task.documents } : {}),
+      ...(stages ? { teiStages: stages } : {}),
     };
     result = timings ? convertBytesTimed(task.bytes, options, timings) : convertBytes(task.bytes, options);
   } catch (err) {
