@@ -75,6 +75,22 @@ describe.skipIf(!stored)(stored ? suite : skipNote(suite, `build/registers/ made
     expect(fresh.people!.materialised).toBeLessThan(fresh.people!.size / 4);
   });
 
+  it('drop what look-ups made when asked (between documents), keeping the curated persons and the same answers', () => {
+    const fresh = readRegisterStore()!;
+    const people = fresh.people!;
+    const pinned = people.materialised;
+    expect(pinned).toBe([...fresh.entries.values()].filter((e) => e.kind === 'person').length);
+    compareLookUps(fresh, full, seedText());
+    expect(people.materialised).toBeGreaterThan(pinned);
+    people.trimCaches(1_000_000);
+    expect(people.materialised).toBeGreaterThan(pinned);
+    people.trimCaches(0);
+    expect(people.materialised).toBe(pinned);
+    const curated = [...fresh.entries.values()].find((e) => e.kind === 'person' && e.pocom)!;
+    expect(people.byPocom(curated.pocom!)).toBe(curated);
+    compareLookUps(fresh, full, seedText());
+  });
+
   const corpusTest = 'answer the look-ups of every word of the dev corpus as tei/ does';
   it.skipIf(!hasCorpus)(hasCorpus ? corpusTest : skipNote(corpusTest), () => {
     const raw = join(corpusDir, 'raw');

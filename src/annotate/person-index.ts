@@ -107,6 +107,8 @@ export interface IndexTables {
   /** Folded surname (or surname word) -> rows, and first word of any name form -> rows (`3,17,…`): persons not curated. */
   surnames: Record<string, string>;
   firstWords: Record<string, string>;
+  /** Romanisation skeleton -> folded surname keys (`kasim` -> `kassem,qasim,qassim`), when the index has it. */
+  spellings?: Record<string, string>;
 }
 
 /**
@@ -143,6 +145,7 @@ export function indexSource(data: IndexFile): PersonSource {
   return {
     surnames: data.surnames,
     firstWords: data.firstWords,
+    ...(data.spellings ? { spellings: data.spellings } : {}),
     count: data.persons.length,
     pocomRow(id) {
       if (!pocom) {
@@ -174,8 +177,9 @@ export function readPersonIndex(auth: Authority, gz: Uint8Array, file: string): 
   // curated persons are entered at once (the annotator's first register); the rest on demand
   data.persons.forEach((row, i) => {
     if (row[13] === 1) {
-      const { entry, keyed } = people.keyedEntry(i);
-      addKeyedEntry(auth, entry, keyed);
+      const keyed = people.keyedEntry(i);
+      people.adopt(i, keyed);
+      addKeyedEntry(auth, keyed.entry, keyed.keyed);
     }
   });
   auth.people = people;
@@ -192,6 +196,8 @@ export const own = (table: Record<string, string>, key: string): string | undefi
  */
 export class PeopleIndex {
   private readonly made = new Map<number, KeyedEntry>();
+  /** Rows the registers hold as entries of their own (curated persons): never dropped. */
+  private readonly pinned = new Set<number>();
   private readonly tries = new Map<string, TokenTrie<FormHit>>();
   private readonly surnameLists = new Map<string, { entry: AuthorityEntry; part: boolean }[]>();
 
@@ -217,9 +223,22 @@ export class PeopleIndex {
     return e;
   }
 
-  /** Row i is this entry, made already (a curated person loaded with the registers). */
+  /** Row i is this entry, made already (a curated person the registers hold): kept for good. */
   adopt(i: number, e: KeyedEntry): void {
     if (!this.made.has(i)) this.made.set(i, e);
+    this.pinned.add(i);
+  }
+
+  /**
+   * Drops the persons and tries look-ups have made once more than `max` persons are held beyond
+   * the pinned ones, so that a long batch does not end up holding the whole index. Call it between
+   * documents only: within one document a person must stay one object.
+   */
+  trimCaches(max: number): void {
+    if (this.made.size - this.pinned.size <= max) return;
+    for (const i of this.made.keys()) if (!this.pinned.has(i)) this.made.delete(i);
+    this.tries.clear();
+    this.surnameLists.clear();
   }
 
   /** The person of a POCOM id (any person of the index). */

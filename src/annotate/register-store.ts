@@ -65,10 +65,12 @@ function fileState(root: string, rel: string): FileState {
   return { path: rel, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(path) };
 }
 
+/** The code files of a folder and its subfolders (`src/annotate/persons/…`), sorted. */
 function codeFiles(root: string, dir: string, ext: string): string[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
-  return readdirSync(abs).filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts')).sort().map((f) => `${dir}/${f}`);
+  const entries = readdirSync(abs, { recursive: true, encoding: 'utf8' });
+  return entries.filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts')).map((f) => `${dir}/${f.split(sep).join('/')}`).sort();
 }
 
 function fingerprintNow(root: string): Fingerprint {
@@ -151,6 +153,7 @@ interface StoredPeople {
   offsets: number[];
   surnames: Record<string, string>;
   firstWords: Record<string, string>;
+  spellings?: Record<string, string>;
   pocom: Record<string, number>;
   offices: IndexFile['offices'];
 }
@@ -202,7 +205,9 @@ export function writeRegisterStore(root = PACKAGE_ROOT): { entries: number; pers
     if ('error' in gz) throw new Error(`tei/persons-index.json.gz: ${gz.error}`);
     const pocom: Record<string, number> = {};
     for (const [i, r] of gz.persons.entries()) if (r[11]) pocom[r[11]] = i;
-    stored = { count: people.size, offsets, surnames: gz.surnames, firstWords: gz.firstWords, pocom, offices: gz.offices };
+    stored = {
+      count: people.size, offsets, surnames: gz.surnames, firstWords: gz.firstWords, ...(gz.spellings ? { spellings: gz.spellings } : {}), pocom, offices: gz.offices,
+    };
   }
   const head: Head = {
     format: FORMAT,
@@ -246,6 +251,7 @@ class StoredPersons implements PersonSource {
   readonly count: number;
   readonly surnames: Record<string, string>;
   readonly firstWords: Record<string, string>;
+  readonly spellings?: Record<string, string>;
   private fd: number | undefined;
   private buffer = Buffer.alloc(1 << 16);
 
@@ -256,6 +262,7 @@ class StoredPersons implements PersonSource {
     this.count = people.count;
     this.surnames = people.surnames;
     this.firstWords = people.firstWords;
+    if (people.spellings) this.spellings = people.spellings;
   }
 
   pocomRow(id: string): number | undefined {
