@@ -425,6 +425,7 @@ const stylesheets = await import(root + '/dist/transform/stylesheets.js');
 const saxonModule = await import(root + '/dist/transform/saxon.js');
 mark('modules');
 const registers = annotate.defaultRegisters();
+phases.prebuilt = (await import(root + '/dist/annotate/register-store.js')).defaultRegistersPrebuilt();
 mark('registers');
 saxonModule.saxon();
 phases.codeCache = saxonModule.saxonFromCodeCache();
@@ -457,8 +458,9 @@ try {
   const p = JSON.parse(phaseRun.stdout.trim().split('\n').pop());
   const ms = (x) => `${Math.round(x)} ms`;
   const t = p.stages;
-  console.log(`where the CPU goes, in one more process (CPU of all threads, so GC included): ${ms(p.cpu)} in all: node and the modules ${ms(p.modules)},`
-    + ` registers ${ms(p.registers)}, loading SaxonJS ${ms(p.saxon)} (code cache: ${p.codeCache ? 'yes' : 'no'}), converting the document ${ms(p.convert)}`);
+  console.log(`where the CPU goes, in one more process with every stage in one thread (convert runs validation and the transforms in a second`
+    + ` thread, started first: src/transform/tei-thread.ts) (CPU of all threads, so GC included): ${ms(p.cpu)} in all: node and the modules ${ms(p.modules)},`
+    + ` registers ${ms(p.registers)} (prebuilt: ${p.prebuilt ? 'yes' : 'no'}), loading SaxonJS ${ms(p.saxon)} (code cache: ${p.codeCache ? 'yes' : 'no'}), converting the document ${ms(p.convert)}`);
   console.log(`  the conversion's stages (wall): read+parse ${ms(t.read + t.parse)}, annotate ${ms(t.annotate)}, build ${ms(t.build)}, validate ${ms(t.validate)},`
     + ` first transforms html ${ms(t.html)}, text ${ms(t.text)}, json ${ms(t.json)}`);
 } catch {
