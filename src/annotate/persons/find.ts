@@ -23,11 +23,11 @@ import type { Cert } from '../../model.js';
 import { claim, isClaimed, registerMatches, type Candidate, type DocContext, type Segment } from '../context.js';
 import { formInUse } from '../places.js';
 import { isForename, type FormHit } from '../registers.js';
-import { FORENAMES, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenIndexAt, type Token } from '../text.js';
+import { FORENAMES, FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenIndexAt, type Token } from '../text.js';
 import { capCert, type DocPerson } from './doc-persons.js';
 import { resolveName, resolveStyled } from './link.js';
 import { respOf } from './records.js';
-import { ABBREVIATED_TITLES, isAmbiguousWord, isInitial, isNameWord, nameRunAt, sentenceWords, splitName, titleAt } from './name-words.js';
+import { ABBREVIATED_TITLES, isAmbiguousWord, isInitial, isNameWord, nameRunAt, sentenceWords, splitName, titleAt, TITLE_WORDS } from './name-words.js';
 
 function spanEnd(seg: Segment, to: number): number {
   const last = seg.tokens[to - 1]!;
@@ -68,10 +68,11 @@ function nextIsSpeechVerb(seg: Segment, i: number): boolean {
   return /^[ \t]+$/.test(gap) && SPEECH_VERBS.has(n.key) && !n.cap;
 }
 
+/** Whether a capitalised word that may continue the name follows (`Karamanlis Government`; not `Karamanlis I reviewed`). */
 function nextIsCapitalised(seg: Segment, i: number): boolean {
   const t = seg.tokens[i]!;
   const n = seg.tokens[i + 1];
-  return !!n && n.cap && /^[ \t]+$/.test(seg.text.slice(t.end, n.start)) && !t.possessive;
+  return !!n && n.cap && !FUNCTION_WORDS.has(n.key) && /^[ \t]+$/.test(seg.text.slice(t.end, n.start)) && !t.possessive;
 }
 
 /** Endings of English words that are rarely surnames (`Conversation`, `Objective`), for the guessing rules. */
@@ -289,15 +290,37 @@ function multiWord(ctx: DocContext, seg: Segment, from: number, to: number, out:
   return true;
 }
 
+/**
+ * Whether an office in parentheses follows the word: `Young (Head Southern Department)`, `Peake
+ * (British Ambassador to Greece)` — the way telegrams identify a person named by surname alone.
+ */
+function officeInParentheses(seg: Segment, i: number): boolean {
+  const t = seg.tokens[i]!;
+  const open = seg.tokens[i + 1];
+  if (!open || t.possessive || !/^[ \t]+\($/.test(seg.text.slice(t.end, open.start))) return false;
+  // the office within the first three words: a nationality or "Deputy" may come first
+  for (let k = i + 1; k < i + 4 && seg.tokens[k]; k++) {
+    const w = seg.tokens[k]!;
+    if (!w.cap || (k > i + 1 && !/^[ \t]+$/.test(seg.text.slice(seg.tokens[k - 1]!.end, w.start)))) return false;
+    if (TITLE_WORDS.has(w.key) || OFFICE_HEADS.has(w.key)) return true;
+  }
+  return false;
+}
+
+/** Offices that identify a person and are not titles before a name. */
+const OFFICE_HEADS = new Set(['head', 'chief', 'director', 'chairman', 'counselor', 'counsellor', 'spokesman', 'leader', 'deputy', 'adviser', 'advisor']);
+
 function single(ctx: DocContext, seg: Segment, i: number, out: Candidate[]): void {
   const { tokens } = seg;
   const t = tokens[i]!;
   if (followedByHead(seg, i + 1)) return;
-  const speech = nextIsSpeechVerb(seg, i);
-  const ambiguous = isAmbiguousWord(t);
+  const office = officeInParentheses(seg, i);
+  const speech = nextIsSpeechVerb(seg, i) || office;
+  const ambiguous = isAmbiguousWord(t) && !office;
   const capNext = nextIsCapitalised(seg, i);
   const window = sentenceWords(tokens, t.start, t.end);
-  const q = { surname: t.key, forenames: [], text: t.text, titleKeys: [], window, create: false, strong: false };
+  // an office in parentheses says who the person is, not which of the register's namesakes
+  const q = { surname: t.key, forenames: [], text: t.text, titleKeys: [], window, create: false, strong: false, onlySure: office };
   const local = ctx.persons.withSurname(t.key);
   if (local.length > 0) {
     if (ambiguous && (capNext || (t.sentenceStart && !speech))) return;

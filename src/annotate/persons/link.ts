@@ -83,7 +83,8 @@ export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undef
     // (a compound surname found in the user's list stays so split for the register)
     q = proposed.query;
     const chosen = choose(proposed.proposals, q, ctx);
-    if (!chosen.entry) continue;
+    // (the user's list is the document's own: its choice stands even when it is a guess)
+    if (!chosen.entry || (q.onlySure && which === 'register' && chosen.cert === 'low')) continue;
     const existing = ctx.persons.forEntry(chosen.entry);
     if (existing) {
       ctx.persons.merge(existing, { surnames: new Set([q.surname]), strong: q.strong });

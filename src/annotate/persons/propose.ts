@@ -20,6 +20,8 @@ export interface NameQuery {
   create: boolean;
   /** Strength of the evidence (title, full name, list): makes the person strong. */
   strong: boolean;
+  /** Link to a register entry only when the choice is no guess (not low); else, with `create`, a person of the document. */
+  onlySure?: boolean;
 }
 
 /** An entry a printed name may be, and why it was proposed. */
