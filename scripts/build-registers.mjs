@@ -25,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // the annotator's own code keys the names (run `npm run build` first: npm run build-registers does)
 import { entryOf, lookupKeys } from '../dist/annotate/person-index.js';
+import { nameSkeleton, skeletonWords } from '../dist/annotate/spelling.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -177,7 +178,7 @@ const shortSource = (url) =>
   url.startsWith(FRUS_PREFIX) ? `frus:${url.slice(FRUS_PREFIX.length)}` : url.startsWith(POCOM_PREFIX) ? `pocom:${url.slice(POCOM_PREFIX.length)}` : url;
 const heldOut = (url) => HELD_OUT.has(volumeOf(url) ?? '');
 
-function readPeople(gz) {
+export function readPeople(gz) {
   const out = [];
   for (const line of gunzipSync(gz).toString('utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -236,12 +237,11 @@ export function isPersonalName(form) {
   return words.every((w) => !/^\p{Ll}/u.test(w) || PARTICLES.has(w.replace(/[.,]$/, '')));
 }
 
-const nameKey = (surname, forenames) => `${fold(surname).replace(/[^a-z ]/g, '')}|${fold(forenames.split(/[\s.]+/)[0] ?? '').replace(/[^a-z]/g, '')}`;
 
 // ---------------------------------------------------------------------------------------------
 // Curated records (tei/persons-curated.xml)
 
-function readCurated(xml) {
+export function readCurated(xml) {
   const out = [];
   for (const block of xml.match(/<person [\s\S]*?<\/person>/g) ?? []) {
     const id = /xml:id="([^"]+)"/.exec(block)[1];
@@ -274,33 +274,156 @@ function readCurated(xml) {
 
 const yearOf = (s) => (s ? Number(String(s).slice(0, 4)) : undefined);
 
-/** The hsg person for a curated record: same surname and first forename, compatible birth year. */
-function matchCurated(c, byKey, byNatural) {
-  // the main name and every variant of two words or more, as "Forenames Surname"
-  const names = [c.main, ...c.names.filter((n) => n.type === 'variant' && /\s/.test(n.text)).map((n) => n.text)];
+/**
+ * The forms of a curated record as surname and forenames: the main name and every variant of two
+ * words or more, in natural order, titles and a suffix (Jr., II) left out. The surname is the
+ * record's where the form ends with it, else the last word (with the particles before it) when that
+ * is the record's surname in another romanisation ("Abdul Karim Kassem" of Qasim).
+ */
+function curatedNames(c) {
+  const out = [];
+  const key = nameSkeleton(c.surname);
+  for (const name of [c.main, ...c.names.filter((n) => n.type === 'variant' && /\s/.test(n.text.trim())).map((n) => n.text)]) {
+    const words = name.replace(/\s+/g, ' ').replace(/[\s,]+$/, '').trim().split(' ');
+    while (words.length > 1 && TITLE_WORDS.has(fold(words[0]).replace(/\.$/, ''))) words.shift();
+    while (words.length > 1 && /^(?:Jr\.?|Sr\.?|[IVX]{1,4})$/.test(words[words.length - 1])) words.pop();
+    words[words.length - 1] = words[words.length - 1].replace(/,$/, '');
+    const text = words.join(' ');
+    const idx = text.lastIndexOf(c.surname);
+    if (c.surname && idx > 0 && idx + c.surname.length === text.length) {
+      out.push({ surname: c.surname, forenames: text.slice(0, idx).trim() });
+      continue;
+    }
+    let s = words.length - 1;
+    while (s > 1 && PARTICLES.has(fold(words[s - 1]))) s--;
+    const surname = words.slice(s).join(' ');
+    if (s > 0 && nameSkeleton(surname) === key) out.push({ surname, forenames: words.slice(0, s).join(' ') });
+  }
+  return out;
+}
+
+/** Words among forenames that are no forename: "son of" and the article (Saud bin Abdulaziz Al Saud). */
+const NOT_FORENAMES = new Set(['bin', 'ibn', 'ben', 'al', 'el']);
+
+/** Forenames as words: `{ first, skel }` (a full word's skeleton), or `{ first }` alone for an initial. */
+function forenameWords(forenames) {
+  const out = [];
+  for (const w of fold(forenames).replace(/[()]/g, ' ').split(/[\s.]+/)) {
+    const letters = w.replace(/[^a-z]/g, '');
+    if (!letters || NOT_FORENAMES.has(letters)) continue;
+    if (letters.length === 1) out.push({ first: letters });
+    else for (const skel of skeletonWords(w)) out.push({ first: letters[0], skel });
+  }
+  return out;
+}
+/** Whether two forename words fit: the same skeleton, or an initial of the other. */
+const wordFits = (a, b) => (a.skel && b.skel ? a.skel === b.skel : a.first === b.first);
+const sameWord = (a, b) => !!a.skel && a.skel === b.skel;
+
+/** A name's letters and spaces only, folded: the same name printed with other stops and commas. */
+const plainName = (s) => fold(s).replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+/** `jr`, `sr`, `ii` … after a name (`Lay, James S., Jr.`, `Douglas MacArthur II`), or ''. */
+const suffixOf = (name) => {
+  const m = /[\s,](Jr|Sr|II|III|IV)\.?\s*$/.exec(name);
+  // a regnal number is no suffix (Boris III, Faisal II)
+  if (!m || (/^I/.test(m[1]) && !/,/.test(name) && name.trim().split(/\s+/).length < 3)) return '';
+  return m[1].toLowerCase();
+};
+
+const sourceCount = (p) => p.forms.reduce((n, f) => n + f.sources.length, 0);
+
+/** Years a person of the people database is attested: the years of the volumes and those its identifications print. */
+function attestedYears(p) {
+  const years = [];
+  for (const r of [...p.remarks, ...p.forms]) {
+    for (const v of r.sources.map(volumeOf).filter(Boolean).map(volumeYears).filter(Boolean)) years.push(...v);
+    for (const m of (r.text ?? '').matchAll(/\b(1[6-9]\d\d|20\d\d)\b/g)) years.push(Number(m[1]));
+  }
+  return years.length ? [Math.min(...years), Math.max(...years)] : undefined;
+}
+
+/**
+ * A function giving the people database's person for a curated record, if there is one: a form
+ * with the same surname in any romanisation (Qasim / Qassim / Kassem) whose forenames fit: the first
+ * forenames fit (Abd al-Karim / Abdul Karim, C. Douglas / Clarence Douglas), or the first forename of
+ * one is a forename of the other (Walter Bedell / Bedell). A surname spelled otherwise needs a
+ * forename in full in common, not an initial only. The person is not attested only before the
+ * curated person was grown up or only long after their death, and the birth years are at most three
+ * apart. A name printed the same by one person only is that person. Among several, the one with the most evidence (birth years, the name printed the same,
+ * forenames in common, the surname printed the same), then the record printed most often (the people
+ * database holds some persons twice); a tie is no match.
+ */
+export function curatedMatcher(people) {
+  /** surname skeleton -> [person, folded surname, forename words, folded natural name] of each form */
+  const bySurname = new Map();
+  /** a whole name, folded and as a skeleton -> persons */
+  const byExact = new Map();
+  const byNatural = new Map();
+  const years = new Map();
+  for (const p of people) {
+    years.set(p, attestedYears(p));
+    const seen = new Set();
+    for (const f of [{ name: p.name }, ...p.forms]) {
+      const s = splitPrinted(f.name);
+      const key = nameSkeleton(s.surname);
+      const k = `${s.surname}|${s.forenames}`;
+      if (!key || seen.has(k)) continue;
+      seen.add(k);
+      (bySurname.get(key) ?? bySurname.set(key, []).get(key)).push([p, fold(s.surname), forenameWords(s.forenames), plainName(s.natural)]);
+      for (const [map, k2] of [[byNatural, nameSkeleton(s.natural)], [byExact, plainName(s.natural)]]) {
+        const list = map.get(k2) ?? map.set(k2, []).get(k2);
+        if (!list.includes(p)) list.push(p);
+      }
+    }
+  }
+  const suffixes = new Map(people.map((p) => [p, new Set([p.name, ...p.forms.map((f) => f.name)].map(suffixOf))]));
+  const plausible = (c, p) => {
+    // Jr. is not his father: a suffix the curated name has is one the person is printed with (unless the birth years say)
+    const suffix = suffixOf(c.main);
+    if (suffix && !suffixes.get(p).has(suffix) && !(c.birth && p.birth)) return false;
+    // sources disagree on birth years by a year or two (Byrnes: 1879 or 1882)
+    if (c.birth && p.birth && Math.abs(yearOf(p.birth) - yearOf(c.birth)) > 3) return false;
+    const y = years.get(p);
+    if (y && c.birth && y[1] < yearOf(c.birth) + 15) return false;
+    if (y && c.death && y[0] > yearOf(c.death) + 5) return false;
+    return true;
+  };
+  return (c) => matchCurated(c, bySurname, byExact, byNatural, plausible);
+}
+
+function matchCurated(c, bySurname, byExact, byNatural, plausible) {
+  // the name printed the same, by one person only
+  const exact = new Set();
+  for (const n of [c.main, ...c.names.filter((x) => x.type === 'variant').map((x) => x.text)]) {
+    for (const p of byExact.get(plainName(n)) ?? []) if (plausible(c, p)) exact.add(p);
+  }
+  if (exact.size === 1) return [...exact][0];
   const found = new Map();
-  for (const name of names) {
-    const idx = name.lastIndexOf(c.surname);
-    const forenames = idx > 0 ? name.slice(0, idx).trim() : '';
-    if (!forenames) continue;
-    const fullKey = fold(`${forenames} ${c.surname}`).replace(/[^a-z]/g, '');
-    for (const p of byKey.get(nameKey(c.surname, forenames)) ?? []) {
-      if (c.birth && p.birth && Math.abs(yearOf(p.birth) - yearOf(c.birth)) > 1) continue;
-      let score = 0;
+  for (const { surname, forenames } of curatedNames(c)) {
+    const mine = forenameWords(forenames);
+    if (mine.length === 0) continue;
+    const natural = plainName(`${forenames} ${surname}`);
+    for (const [p, theirSurname, theirs, theirNatural] of bySurname.get(nameSkeleton(surname)) ?? []) {
+      if (theirs.length === 0 || !plausible(c, p)) continue;
+      const firstFit = wordFits(mine[0], theirs[0]);
+      if (!firstFit && !theirs.some((w) => sameWord(mine[0], w)) && !mine.some((w) => sameWord(theirs[0], w))) continue;
+      const inCommon = mine.filter((w) => theirs.some((t) => sameWord(w, t))).length;
+      if (inCommon === 0 && fold(surname) !== theirSurname) continue;
+      let score = inCommon / Math.max(mine.length, theirs.length) + (firstFit ? 1 : 0);
       if (c.birth && p.birth) score += 2;
-      if ([p.name, ...p.forms.map((f) => f.name)].some((n) => fold(splitPrinted(n).natural).replace(/[^a-z]/g, '') === fullKey)) score += 1;
+      if (natural === theirNatural) score += 1;
+      if (fold(surname) === theirSurname) score += 0.5;
       found.set(p, Math.max(found.get(p) ?? 0, score));
     }
   }
   if (found.size === 0) {
     // a person of one name (Makarios III): the same name printed, and only one person printed it
-    const key = fold(c.main).replace(/[^a-z]/g, '');
-    const same = new Set();
-    for (const p of byNatural.get(key) ?? []) same.add(p);
-    return same.size === 1 ? [...same][0] : undefined;
+    const same = (byNatural.get(nameSkeleton(c.main)) ?? []).filter((p) => plausible(c, p));
+    return same.length === 1 ? same[0] : undefined;
   }
-  const scored = [...found].sort((a, b) => b[1] - a[1]);
-  if (scored.length > 1 && scored[1][1] === scored[0][1]) return undefined;
+  // evidence, then (for the people database's own duplicates: De Valera, Eamon / Éamon) the record printed most often
+  const scored = [...found].map(([p, score]) => [p, score, sourceCount(p)]).sort((a, b) => b[1] - a[1] || b[2] - a[2]);
+  if (scored.length > 1 && scored[1][1] === scored[0][1] && scored[1][2] === scored[0][2]) return undefined;
   return scored[0][0];
 }
 
@@ -308,14 +431,25 @@ function slug(s) {
   return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** One clean sentence: the curated note, else the identification of the latest volume, else the last post. */
+/** "see Qassim", "See Ibn Saud.": a list's pointer to the person's entry under another name, no identification. */
+const CROSS_REFERENCE = /^see\s/i;
+
+/** An identification as one sentence: a capital first, one full stop last. */
+const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1).replace(/\s*[.;,:]\s*$/, '') + '.';
+
+/**
+ * One clean sentence: the curated note, else the identification of the latest volume that printed
+ * one (not a cross-reference), else the last post, else what another source says (a visit, POCOM).
+ */
 function descriptionOf(curated, roles) {
   if (curated?.note) return curated.note;
-  const ids = roles.filter((r) => r.kind === 'frus' && /^\p{Lu}/u.test(r.text));
+  const ids = roles.filter((r) => r.kind === 'frus' && !CROSS_REFERENCE.test(r.text));
   const last = ids.sort((a, b) => (a.to ?? 0) - (b.to ?? 0) || (a.from ?? 0) - (b.from ?? 0))[ids.length - 1];
-  if (last) return last.text.replace(/\s*[.;,]\s*$/, '') + '.';
+  if (last) return sentence(last.text);
   const post = roles.filter((r) => r.kind === 'pocom').pop();
-  return post ? `${post.text}, ${String(post.from).slice(0, 4)}–${post.to ? String(post.to).slice(0, 4) : ''}.` : undefined;
+  if (post) return `${post.text}, ${String(post.from).slice(0, 4)}–${post.to ? String(post.to).slice(0, 4) : ''}.`;
+  const other = roles.find((r) => r.kind === 'pocom-remark' && !CROSS_REFERENCE.test(r.text));
+  return other ? sentence(other.text) : undefined;
 }
 
 function build() {
@@ -323,29 +457,11 @@ function build() {
   const pocom = readPocom(readFileSync(join(AUTHORITY, 'pocom.tgz')));
   const curated = readCurated(readFileSync(CURATED, 'utf8'));
 
-  const byKey = new Map();
-  for (const p of people) {
-    const seen = new Set();
-    for (const f of [{ name: p.name }, ...p.forms]) {
-      const s = splitPrinted(f.name);
-      const k = nameKey(s.surname, s.forenames);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      (byKey.get(k) ?? byKey.set(k, []).get(k)).push(p);
-    }
-  }
-  const byNatural = new Map();
-  for (const p of people) {
-    for (const f of [{ name: p.name }, ...p.forms]) {
-      const k = fold(splitPrinted(f.name).natural).replace(/[^a-z]/g, '');
-      const list = byNatural.get(k) ?? byNatural.set(k, []).get(k);
-      if (!list.includes(p)) list.push(p);
-    }
-  }
+  const matchCurated = curatedMatcher(people);
   const curatedFor = new Map();
   const curatedOnly = [];
   for (const c of curated) {
-    const p = matchCurated(c, byKey, byNatural);
+    const p = matchCurated(c);
     if (p && !curatedFor.has(p.id)) curatedFor.set(p.id, c);
     else curatedOnly.push(c);
   }
@@ -392,6 +508,9 @@ function build() {
       roles.push({ kind: 'frus', text, from, to, source: frusSources.map(shortSource).join(' ') });
     }
     for (const o of c?.occupations ?? []) roles.push({ kind: 'curated', text: o.text, from: o.from, to: o.to });
+    // a cross-reference ("see Qassim") is no role: kept only where it alone dates the person (by its volume)
+    const identifying = roles.filter((r) => !CROSS_REFERENCE.test(r.text));
+    if (identifying.some((r) => r.from || r.to)) roles.splice(0, roles.length, ...identifying);
     const titles = [...new Set([...p.titles.map((t) => t.title), ...forms.flatMap((f) => (f.type === 'variant' ? splitPrinted(f.text).titles : []))])];
     records.push({
       id,
@@ -524,14 +643,21 @@ function indexJson(records, offices) {
   // look-up tables for the persons the annotator materialises on demand (keys folded by the annotator's own code)
   const surnames = {};
   const firstWords = {};
+  /** romanisation skeleton -> folded surnames of every person, curated or not (the annotator's fallback for a spelling no one has) */
+  const spellings = {};
   persons.forEach((row, i) => {
-    if (row[13] === 1) return;
     const keys = lookupKeys(entryOf(row));
+    for (const k of keys.surnames) {
+      const list = (spellings[nameSkeleton(k)] ??= []);
+      if (!list.includes(k)) list.push(k);
+    }
+    if (row[13] === 1) return;
     for (const k of keys.surnames) (surnames[k] ??= []).push(i);
     for (const k of keys.first) (firstWords[k] ??= []).push(i);
   });
+  for (const list of Object.values(spellings)) list.sort();
   const countries = Object.fromEntries(Object.keys(offices.chiefs).sort().map((t) => [t, territoryNames(t)]));
-  return JSON.stringify({ format: 'telegram-tei persons index 1', fields: ['id', 'name', 'surname', 'forenames', 'variants', 'titles', 'birth', 'death', 'roles', 'description', 'hsg', 'pocom', 'wikidata', 'curated'], persons, surnames: sortedKeys(surnames), firstWords: sortedKeys(firstWords), offices: { ...offices, countries } });
+  return JSON.stringify({ format: 'telegram-tei persons index 1', fields: ['id', 'name', 'surname', 'forenames', 'variants', 'titles', 'birth', 'death', 'roles', 'description', 'hsg', 'pocom', 'wikidata', 'curated'], persons, surnames: sortedKeys(surnames), firstWords: sortedKeys(firstWords), spellings: sortedKeys(spellings), offices: { ...offices, countries } });
 }
 
 const sortedKeys = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k].join(',')]));
@@ -541,7 +667,9 @@ function writeAtomic(path, data) {
   renameSync(`${path}.tmp`, path);
 }
 
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 const { records, offices, counts } = build();
 writeAtomic(join(OUT, 'persons.xml.gz'), gzipSync(Buffer.from(registerXml(records)), { level: 9 }));
 writeAtomic(join(OUT, 'persons-index.json.gz'), gzipSync(Buffer.from(indexJson(records, offices)), { level: 9 }));
 console.log(`persons register: ${records.length} records (${counts.people} from the people database, ${counts.merged} of them merged with a curated record; ${counts.curatedOnly} curated only)`);
+}

@@ -5,6 +5,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseRegister } from './helpers.js';
+import { convertText } from '../src/index.js';
+import { defaultRegisters } from '../src/annotate/index.js';
+import { surnameCandidates } from '../src/annotate/registers.js';
 
 type Attrs = Record<string, string | undefined>;
 interface TextNode extends Attrs {
@@ -151,5 +154,80 @@ describe('persons register: the example telegram (Smith, Moscow, 14 January 1947
     expect((p.occupation ?? []).find((o) => text(o) === 'Ambassador to the Soviet Union')).toMatchObject({
       from: '1946',
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The generated register (scripts/build-registers.mjs): curated records merged with the people
+// database under any romanisation, and the annotator finding them under every printed spelling.
+
+describe('persons register: a curated person the people database prints under another romanisation', () => {
+  const people = [
+    {
+      id: '111030', name: 'Qassim, Abdul Karim', alternates: [], titles: [], remarks: [], birth: null, death: null,
+      forms: [
+        { name: 'Qassim, General Abdul Karim', sources: ['https://history.state.gov/historicaldocuments/frus1958-60v11/persons#p_QGAK1'] },
+        { name: 'Kassem, Kassim', sources: ['https://history.state.gov/historicaldocuments/frus1958-60v13/persons#p_KK1'] },
+      ],
+    },
+    // a namesake of another forename: never the match
+    { id: '900001', name: 'Qasim, Mohammed', alternates: [], titles: [], remarks: [], birth: null, death: null, forms: [{ name: 'Qasim, Mohammed', sources: ['x'] }] },
+  ];
+  const curatedXml = `<listPerson>
+    <person xml:id="per-qasim-abd-al-karim" sex="M">
+      <persName type="main">Abd al-Karim Qasim</persName>
+      <persName type="surname">Qasim</persName>
+      <persName type="variant">Abdul Karim Kassem</persName>
+      <birth when="1914"/>
+      <note>Iraqi general; Prime Minister 1958–1963.</note>
+    </person>
+  </listPerson>`;
+
+  it('is matched to the people database record (the builder)', async () => {
+    const { curatedMatcher, readCurated } = await import('../scripts/build-registers.mjs');
+    const match = curatedMatcher(people);
+    const [qasim] = readCurated(curatedXml);
+    expect(match(qasim)?.id).toBe('111030');
+  });
+
+  it('is one record carrying both ids in the committed register', () => {
+    const regs = defaultRegisters();
+    const record = regs.entries.get('per-qasim-abd-al-karim');
+    expect(record?.hsg).toBe('111030');
+    // no second record of the people database's for him
+    for (const spelling of ['qassim', 'qasim', 'kassem']) {
+      expect(surnameCandidates(regs, spelling).map((c) => c.entry.id), spelling).toEqual(['per-qasim-abd-al-karim']);
+    }
+  });
+});
+
+describe('persons register: every printed spelling of a person is found (a Baghdad telegram of 1959)', () => {
+  const text = [
+    '787.00/3–1259: Telegram',
+    '',
+    'The Ambassador in Iraq (Jernegan) to the Department of State',
+    '',
+    'Baghdad, March 12, 1959—4 p.m.',
+    '',
+    '1412. Qassim spoke for two hours last night to the officers of the Mosul garrison. Colleagues who heard the broadcast say Kassem was tired. Later in the evening Qasim received the Soviet Ambassador.',
+    '',
+    'Embassy believes General Kassim will not move against the Communists soon.',
+    '',
+    'Jernegan',
+    '',
+  ].join('\n');
+  const tei = convertText(text, { file: 'baghdad-1959.txt', annotate: { registers: defaultRegisters() } }).documents[0]!.tei!.xml;
+  const mentions = [...tei.matchAll(/<persName [^>]*corresp="#([^"]+)"[^>]*>(Qassim|Kassem|Qasim|Kassim)<\/persName>/g)];
+
+  it('links Qassim, Kassem, Qasim and Kassim to the one record, people database 111030', () => {
+    expect(mentions.map((m) => m[2]).sort()).toEqual(['Kassem', 'Kassim', 'Qasim', 'Qassim']);
+    const ids = new Set(mentions.map((m) => m[1]));
+    expect(ids.size).toBe(1);
+    const record = new RegExp(`<person xml:id="${[...ids][0]}">[\\s\\S]*?</person>`).exec(tei)?.[0] ?? '';
+    expect(record).toContain('<idno type="hsg-people">111030</idno>');
+  });
+
+  it('keeps the title outside the name (General Kassim)', () => {
+    expect(tei).toMatch(/General <persName [^>]*>Kassim<\/persName>/);
   });
 });

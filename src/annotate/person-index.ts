@@ -266,6 +266,12 @@ export class PeopleIndex {
     return own(this.source.surnames, key) !== undefined;
   }
 
+  /** The folded surnames of the index (curated persons' too) with this romanisation skeleton. */
+  spelledLike(skeleton: string): string[] {
+    const list = this.source.spellings ? own(this.source.spellings, skeleton) : undefined;
+    return list ? list.split(',') : [];
+  }
+
   /** Name forms of persons not curated starting at token i, longest first. */
   matchesAt(text: string, tokens: readonly Token[], i: number): TrieMatch<FormHit>[] {
     const key = tokens[i]!.key;

@@ -16,6 +16,7 @@ import type { EntityKind } from '../model.js';
 import { findAll, kids, parseXmlTree, textContent, type XElement } from './xml.js';
 import { fold, FORENAMES, HONORIFICS, MONTH_NUMBER, SUFFIXES, TITLE_PHRASES, wordKeys } from './text.js';
 import { TokenTrie } from './trie.js';
+import { nameSkeleton } from './spelling.js';
 import { readPersonIndex, type Offices, type PeopleIndex } from './person-index.js';
 
 export type FormType = 'main' | 'full' | 'surname' | 'surname-part' | 'forename' | 'variant' | 'abbr' | 'historical';
@@ -91,6 +92,8 @@ export interface Authority {
   offices?: Offices;
   /** The people database's persons beyond the curated ones, looked up on demand. */
   people?: PeopleIndex;
+  /** Romanisation skeleton -> folded surnames, made when first needed (for an authority without `people`). */
+  spellings?: Map<string, string[]>;
 }
 
 /** An office or activity and when it was held (either bound may be missing). */
@@ -154,9 +157,13 @@ export function addKeyedEntry(auth: Authority, entry: AuthorityEntry, keyed: rea
   for (const { form, keys, caseSensitive } of keyed) {
     auth.trie.insert(keys, { entry, form, caseSensitive });
     if (entry.kind === 'person' && (form.type === 'surname' || form.type === 'surname-part')) {
+      auth.spellings = undefined;
       const key = keys.join(' ');
       const list = auth.surnames.get(key) ?? [];
-      if (!list.some((x) => x.entry === entry)) list.push({ entry, part: form.type === 'surname-part' });
+      const known = list.find((x) => x.entry === entry);
+      if (!known) list.push({ entry, part: form.type === 'surname-part' });
+      // a whole surname as printed beats a word of a compound one (López, of López Pumarejo, printed alone)
+      else if (form.type === 'surname') known.part = false;
       auth.surnames.set(key, list);
     }
   }
@@ -537,11 +544,58 @@ export function loadUserPersons(xml: string, file = 'persons.xml'): UserPersons 
   return auth;
 }
 
+/** A person found by surname: `part` when by one word of a compound surname, `spelling` when spelled otherwise. */
+export interface SurnameCandidate {
+  entry: AuthorityEntry;
+  part: boolean;
+  spelling?: boolean;
+}
+
 /** Persons with a folded surname: the register's entries, then the people database's others. */
-export function surnameCandidates(auth: Authority, key: string): readonly { entry: AuthorityEntry; part: boolean }[] {
+export function surnameCandidates(auth: Authority, key: string): readonly SurnameCandidate[] {
   const own = auth.surnames.get(key) ?? [];
   const more = auth.people?.surnames(key) ?? [];
   return more.length === 0 ? own : own.length === 0 ? more : [...own, ...more];
+}
+
+/**
+ * Persons whose surname is the folded `key` in another romanisation (Kassim: Qassim, Qasim, Kassem;
+ * spelling.ts), for a surname no person has as printed. Each marked `spelling`.
+ */
+export function surnameVariants(auth: Authority, key: string): readonly SurnameCandidate[] {
+  const out: SurnameCandidate[] = [];
+  for (const k of surnamesSpelledLike(auth, key)) {
+    for (const c of surnameCandidates(auth, k)) if (!out.some((o) => o.entry === c.entry)) out.push({ ...c, spelling: true });
+  }
+  return out;
+}
+
+/** Whether the register (not the people database beyond it) has a person of this surname, as printed or spelled otherwise. */
+export function knowsSurname(auth: Authority, key: string): boolean {
+  return auth.surnames.has(key) || surnamesSpelledLike(auth, key).some((k) => auth.surnames.has(k));
+}
+
+/** Spellings shorter than this are left as printed: too little of them is left to tell names apart. */
+const MIN_VARIANT_LENGTH = 4;
+
+/** The folded surnames of an authority other than `key` with its romanisation skeleton. */
+function surnamesSpelledLike(auth: Authority, key: string): string[] {
+  if (key.length < MIN_VARIANT_LENGTH) return [];
+  const skeleton = nameSkeleton(key);
+  // the generated index has the table; a list read from TEI (the user's) makes its own, once
+  let keys: readonly string[];
+  if (auth.people) keys = auth.people.spelledLike(skeleton);
+  else {
+    if (!auth.spellings) {
+      auth.spellings = new Map();
+      for (const k of auth.surnames.keys()) {
+        const sk = nameSkeleton(k);
+        auth.spellings.set(sk, [...(auth.spellings.get(sk) ?? []), k]);
+      }
+    }
+    keys = auth.spellings.get(skeleton) ?? [];
+  }
+  return keys.filter((k) => k !== key);
 }
 
 /** Whether a folded word is a known forename (built-in list, or a forename in a register). */

@@ -101,7 +101,8 @@ export function rank(proposals: readonly Proposal[], q: ChoiceQuery, setting: Ch
 
 /**
  * The decision among proposals. Alone of its name: high when forenames or a title were printed,
- * else medium. Among namesakes: medium when the best leads by 1 or more, else low.
+ * else medium. Among namesakes: medium when the best leads by 1 or more, else low. A surname found
+ * only in another romanisation is at most medium.
  */
 export function choose(proposals: readonly Proposal[], q: ChoiceQuery, setting: ChoiceSetting, scorers: readonly Scorer[] = SCORERS): Decision {
   const scored = rank(proposals, q, setting, scorers);
@@ -109,7 +110,9 @@ export function choose(proposals: readonly Proposal[], q: ChoiceQuery, setting: 
   if (!best) return { cert: 'low', candidates: 0, reason: proposals.length > 0 ? 'no person of that name has the printed forenames' : 'no person of that name is known' };
   const second = scored[1];
   const margin = second ? best.score - second.score : Infinity;
-  const cert: Cert = margin === Infinity ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
+  let cert: Cert = margin === Infinity ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
+  // a spelling no list prints is weaker evidence than the name as printed
+  if (best.proposal.spelling && cert === 'high') cert = 'medium';
   const entry = best.proposal.entry;
   const source = entry.hsg ? `people database ${entry.hsg}` : entry.origin === 'userlist' ? "the user's persons list" : 'the register';
   const evidence = best.evidence.filter(([, v]) => v > 0).map(([k]) => k).join(', ');

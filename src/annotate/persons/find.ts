@@ -22,7 +22,7 @@
 import type { Cert } from '../../model.js';
 import { claim, isClaimed, registerMatches, type Candidate, type DocContext, type Segment } from '../context.js';
 import { formInUse } from '../places.js';
-import { isForename, type FormHit } from '../registers.js';
+import { isForename, knowsSurname, type Authority, type FormHit } from '../registers.js';
 import { FORENAMES, FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, THING_HEADS, tokenIndexAt, type Token } from '../text.js';
 import { capCert, type DocPerson } from './doc-persons.js';
 import { resolveName, resolveStyled } from './link.js';
@@ -332,7 +332,10 @@ function single(ctx: DocContext, seg: Segment, i: number, out: Candidate[]): voi
     return;
   }
   const places = registerKindsAt(ctx, seg, i);
-  if (ctx.user?.surnames.has(t.key)) {
+  // a surname as printed, or in another romanisation where the word is no English one at a sentence's start (Noting / Nutting)
+  const known = (auth: Authority): boolean =>
+    auth.surnames.has(t.key) || (!looksLikeWord(t) && (!t.sentenceStart || speech) && knowsSurname(auth, t.key));
+  if (ctx.user && known(ctx.user)) {
     if (ambiguous && (capNext || t.sentenceStart) && !speech) return;
     if (places.size > 0 && !speech) return;
     const r = resolveName(ctx, q);
@@ -346,7 +349,7 @@ function single(ctx: DocContext, seg: Segment, i: number, out: Candidate[]): voi
   // With a user's persons list, the list says who is tagged by surname alone (the FRUS convention):
   // the register's bare surnames and the guessing rules below are not used.
   if (ctx.user) return;
-  if (ctx.registers.surnames.has(t.key) && !ambiguous && places.size === 0 && !capNext) {
+  if (known(ctx.registers) && !ambiguous && places.size === 0 && !capNext) {
     const r = resolveName(ctx, q);
     if (r) {
       const cert: Cert = r.cert === 'high' ? 'medium' : r.cert;

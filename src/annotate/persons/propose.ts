@@ -4,8 +4,8 @@
  * document's date (not yet of age, or known only from roles far from it) is never proposed.
  * Which of the proposals is meant is CHOOSE's question (choose.ts).
  */
-import { surnameCandidates, type Authority, type AuthorityEntry } from '../registers.js';
-import { fold } from '../text.js';
+import { surnameCandidates, surnameVariants, type Authority, type AuthorityEntry } from '../registers.js';
+import { nameSkeleton } from '../spelling.js';
 
 /** A printed name as FIND saw it: the question PROPOSE and CHOOSE answer. */
 export interface NameQuery {
@@ -31,6 +31,8 @@ export interface Proposal {
   part: boolean;
   /** What proposed it: `surname Smith`, `compound surname arroyo del rio`, `Sir + forename roger`. */
   evidence: string;
+  /** Proposed by the surname in another romanisation (Kassim for Qassim): weaker than as printed. */
+  spelling?: boolean;
 }
 
 /** Years beyond a person's attested roles within which a document may still name them. */
@@ -73,8 +75,21 @@ export function proposeBySurname(auth: Authority, query: NameQuery, date: string
       q = { ...q, forenames: q.forenames.slice(0, k), surname };
     }
   }
+  if (cands.length === 0) cands = bySpelling(auth, q, date);
   const exact = cands.filter((c) => !c.part);
   return { proposals: exact.length > 0 ? exact : cands, query: q };
+}
+
+/**
+ * The entries whose surname is the printed one in another romanisation (spelling.ts: Kassim is
+ * Qassim, Qasim, Kassem), where no one has it as printed: persons the register or the user's list
+ * holds, or any whose forenames were printed (the people database's others are too many to go by a
+ * surname alone).
+ */
+function bySpelling(auth: Authority, q: NameQuery, date: string | undefined): Proposal[] {
+  return surnameVariants(auth, q.surname)
+    .filter((c) => (c.entry.curated || c.entry.origin === 'userlist' || q.forenames.length > 0) && plausibleAt(c.entry, date))
+    .map((c) => ({ entry: c.entry, part: c.part, evidence: `surname ${q.surname} spelled ${c.entry.surname ?? ''}`, spelling: true }));
 }
 
 /** Whether an entry is styled Sir, Lady or Dame (a title, or `Sir` in its description). */
@@ -100,20 +115,6 @@ export function forenamesFit(printed: readonly string[], known: ReadonlySet<stri
   return printed.every((p) => k.some((e) => e === p || (p.length === 1 && e[0] === p) || (e.length === 1 && p[0] === e) || sameName(p, e)));
 }
 
-/** Spelling variants of one name (transliterations: Alexander / Aleksandr, Vassilievski / Vasilevsky). */
-export function nameSkeleton(s: string): string {
-  return fold(s)
-    .replace(/[^a-z]/g, '')
-    .replace(/x/g, 'ks')
-    .replace(/ph/g, 'f')
-    .replace(/c(?!h)/g, 'k')
-    .replace(/(?:os|us|as)$/, '')
-    .replace(/ie/g, 'e')
-    .replace(/y/g, 'i')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/[aeiou]+$/, '');
-}
-
 function levenshtein(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, k) => k);
   for (let i = 1; i <= a.length; i++) {
@@ -128,12 +129,13 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Whether two folded names are the same name spelled differently (both four letters or more). */
+/** Whether two folded names are the same name spelled differently (the same skeleton, or nearly, both four letters or more). */
 export function sameName(a: string, b: string): boolean {
-  if (a.length < 4 || b.length < 4) return false;
   const x = nameSkeleton(a);
   const y = nameSkeleton(b);
+  // one name in two romanisations (Abdul / Abd), however short
+  if (x.length >= 3 && x === y) return true;
+  if (a.length < 4 || b.length < 4) return false;
   if (x[0] !== y[0]) return false;
-  if (x === y) return true;
   return levenshtein(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 5));
 }
