@@ -96,7 +96,7 @@ const TERRITORY_NAMES = {
   'sri-lanka': ['Ceylon', 'Sri Lanka'],
   myanmar: ['Burma', 'Myanmar'],
   'korea-south': ['Korea', 'Republic of Korea'],
-  'holy-see': ['Vatican', 'Holy See'],
+  'holy-see': ['Holy See', 'Vatican'],
   netherlands: ['Netherlands', 'The Netherlands', 'Holland'],
   'czech-republic': ['Czechoslovakia', 'Czech Republic'],
   serbia: ['Yugoslavia', 'Serbia'],
@@ -107,7 +107,39 @@ const TERRITORY_NAMES = {
   'saudi-arabia': ['Saudi Arabia'],
   'south-africa': ['South Africa', 'Union of South Africa'],
   'new-zealand': ['New Zealand'],
+  'cote-divoire': ["Côte d'Ivoire", 'Ivory Coast'],
+  'congo-republic': ['Republic of the Congo', 'Congo (Brazzaville)'],
+  'guinea-bissau': ['Guinea-Bissau'],
+  'vietnam-south': ['Vietnam', 'South Vietnam', 'Republic of Vietnam'],
+  'saint-vincent-grenadines': ['Saint Vincent and the Grenadines'],
+  'antigua-barbuda': ['Antigua and Barbuda'],
+  'bosnia-herzegovina': ['Bosnia and Herzegovina'],
+  'saint-kitts-nevis': ['Saint Kitts and Nevis'],
+  'two-sicilies': ['Two Sicilies', 'Kingdom of the Two Sicilies'],
+  'timor-leste': ['Timor-Leste', 'East Timor'],
 };
+
+/** The name a post of a given date gives the country, where it changed (first: the name from that date on). */
+const NAMES_IN_TIME = {
+  russia: [['1922-12-30', 'Soviet Union'], ['1991-12-26', 'Russia']],
+  iran: [['1935-03-21', 'Iran']],
+  thailand: [['1939-06-24', 'Thailand']],
+  'sri-lanka': [['1972-05-22', 'Sri Lanka']],
+  myanmar: [['1989-06-18', 'Myanmar']],
+  'congo-democratic-republic': [['1971-10-27', 'Zaire'], ['1997-05-17', 'Democratic Republic of the Congo']],
+  'czech-republic': [['1993-01-01', 'Czech Republic']],
+  serbia: [['2003-02-04', 'Serbia and Montenegro'], ['2006-06-05', 'Serbia']],
+};
+const BEFORE_RENAMING = { russia: 'Russia', iran: 'Persia', thailand: 'Siam', 'sri-lanka': 'Ceylon', myanmar: 'Burma', 'congo-democratic-republic': 'Congo', 'czech-republic': 'Czechoslovakia', serbia: 'Yugoslavia' };
+/** Country names said with the article ("Ambassador to the Soviet Union"). */
+const WITH_ARTICLE = /^(?:Soviet Union|United |Netherlands|Dominican Republic|Philippines|Holy See|Central African Republic|Gambia|Bahamas|Maldives|Marshall Islands|Solomon Islands|Comoros|Seychelles|Czech Republic|German Democratic Republic|Federal Republic|Republic of|Democratic Republic|Two Sicilies|Congo$)/;
+
+/** The country of a post as a role names it on the post's date: "to the Soviet Union" (1946), "to Russia" (1862). */
+export function countryOn(territory, date) {
+  let name = BEFORE_RENAMING[territory] ?? territoryNames(territory)[0];
+  for (const [from, later] of NAMES_IN_TIME[territory] ?? []) if (date >= from) name = later;
+  return WITH_ARTICLE.test(name) ? `the ${name}` : name;
+}
 const titleCase = (id) => id.split('-').map((w) => (/^(and|of|the)$/.test(w) ? w : w[0].toUpperCase() + w.slice(1))).join(' ');
 export const territoryNames = (id) => TERRITORY_NAMES[id] ?? [titleCase(id)];
 
@@ -137,7 +169,7 @@ function readPocom(tgz) {
         const to = dateIn(chief, 'ended');
         if (!pid || !from) continue;
         const roleName = roleNames.get(role) ?? titleCase(role);
-        const country = territoryNames(territory)[0];
+        const country = countryOn(territory, from);
         add(pid, { text: `${roleName} to ${country}`, from, to, source: `pocom:${pid}` });
         (offices.chiefs[territory] ??= []).push([pid, role, from, to]);
       }
@@ -435,7 +467,17 @@ function slug(s) {
 const CROSS_REFERENCE = /^see\s/i;
 
 /** An identification as one sentence: a capital first, one full stop last. */
-const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1).replace(/\s*[.;,:]\s*$/, '') + '.';
+const sentence = (text) => {
+  const t = text.replace(/^[\s.,;:]+/, '').replace(/\s*[.;,:]\s*$/, '');
+  return `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
+};
+
+/** `1946–1948`, `1862` (one year), `2018–` (still in post). */
+function yearRange(from, to) {
+  const a = String(from).slice(0, 4);
+  const b = to ? String(to).slice(0, 4) : '';
+  return a === b ? a : `${a}–${b}`;
+}
 
 /**
  * One clean sentence: the curated note, else the identification of the latest volume that printed
@@ -447,7 +489,7 @@ function descriptionOf(curated, roles) {
   const last = ids.sort((a, b) => (a.to ?? 0) - (b.to ?? 0) || (a.from ?? 0) - (b.from ?? 0))[ids.length - 1];
   if (last) return sentence(last.text);
   const post = roles.filter((r) => r.kind === 'pocom').pop();
-  if (post) return `${post.text}, ${String(post.from).slice(0, 4)}–${post.to ? String(post.to).slice(0, 4) : ''}.`;
+  if (post) return `${post.text}, ${yearRange(post.from, post.to)}.`;
   const other = roles.find((r) => r.kind === 'pocom-remark' && !CROSS_REFERENCE.test(r.text));
   return other ? sentence(other.text) : undefined;
 }

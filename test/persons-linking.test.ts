@@ -73,7 +73,7 @@ describe('the seed telegram: identification in the JSON and the HTML index', () 
   it("shows each person's identification with its source and dates in the index entry", () => {
     const html = out.html;
     expect(html).toContain('href="https://history.state.gov/departmenthistory/people/smith-walter-bedell"');
-    expect(html).toMatch(/Ambassador Extraordinary and Plenipotentiary to Soviet Union \(1946–1948\)/);
+    expect(html).toMatch(/Ambassador Extraordinary and Plenipotentiary to the Soviet Union \(1946–1948\)/);
     expect(html).toContain('people database 112671; POCOM smith-walter-bedell');
   });
 });
