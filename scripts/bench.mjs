@@ -5,7 +5,9 @@
  * documents (default 500), converted with --jobs workers (default 2) by the real batch code in dist/
  * (run `npm run build` first):
  *
- *   1. the batch: documents/s, time per stage per document, peak RSS (VmHWM, workers included);
+ *   1. the batch: documents/s, time per stage per document, CPU per document by thread (the
+ *      conversion workers, V8's GC and JIT threads, the main thread, the corpus worker), peak RSS
+ *      (VmHWM, workers included);
  *   2. the stylesheets alone, warm, per transform: SaxonJS in this thread and Saxon-HE for Java
  *      (Debian libsaxonhe-java) in a warm JVM, with and without the entity markup, and an identity
  *      transform as the floor of what any stylesheet costs in each;
@@ -78,6 +80,33 @@ const sampler = setInterval(() => {
 }, 100);
 sampler.unref();
 
+// CPU of each thread of the process (Linux: /proc/self/task), sampled, since threads that end take
+// their counters with them. Which thread does what: the main thread; the threads there before the
+// conversion starts (V8's platform threads: concurrent and parallel GC, JIT compilation; libuv);
+// the conversion workers (the threads that appear during the conversion); the corpus worker.
+const CLOCK_TICK_MS = 10;
+const threadCpu = new Map();
+function sampleThreads() {
+  let tids;
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threadCpu.set(tid, { ms: (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS, group: threadCpu.get(tid)?.group ?? threadGroup });
+    } catch {
+      // the thread has just ended
+    }
+  }
+}
+let threadGroup = 'before';
+const threadSampler = setInterval(sampleThreads, 100);
+threadSampler.unref();
+
 // ---------------------------------------------------------------------------------------------
 // The corpus, copied to distinct names (1,000 per folder).
 
@@ -111,10 +140,14 @@ const result = await runBatch({
   ...(values['worker-heap'] !== undefined ? { workerHeapMb: Number(values['worker-heap']) } : {}),
   onEvent(event) {
     if (event.kind === 'start') {
+      sampleThreads();
+      threadGroup = 'conversion';
       started = performance.now();
       phase = () => `at ${Math.round((lastDone / event.total) * 100)} % of the conversion`;
     }
     if (event.kind === 'corpus') {
+      sampleThreads();
+      threadGroup = 'corpus';
       corpusAt = { rss: process.memoryUsage().rss, ms: performance.now() };
       phase = () => 'while the corpus files were written';
       process.stderr.write(`  corpus files for ${event.documents} documents: rss ${mb(corpusAt.rss)} as they start (conversion workers stopped)\n`);
@@ -131,6 +164,8 @@ const result = await runBatch({
   },
 });
 const ended = performance.now();
+sampleThreads();
+clearInterval(threadSampler);
 const batchCpu = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpu0));
 const wall = (ended - started) / 1000;
 const elu = performance.eventLoopUtilization(elu0);
@@ -153,6 +188,15 @@ if (result.timings && converted > 0) {
     console.log(`  ${stage.padEnd(9)} ${(ms / converted).toFixed(2).padStart(8)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %`);
   }
   console.log(`  ${'total'.padEnd(9)} ${(total / converted).toFixed(2).padStart(8)} ms`);
+}
+if (threadCpu.size > 0 && converted > 0) {
+  const sum = (group) => [...threadCpu.entries()].filter(([tid, t]) => t.group === group && tid !== String(process.pid)).reduce((s, [, t]) => s + t.ms, 0);
+  const mainMs = threadCpu.get(String(process.pid))?.ms ?? 0;
+  const parts = [['conversion workers (their JS threads)', sum('conversion')], ["V8's and libuv's threads (concurrent/parallel GC, JIT)", sum('before')],
+    ['main thread (reading, hashing, writing, report; and this benchmark)', mainMs], ['corpus worker', sum('corpus')]];
+  const all = parts.reduce((s, [, ms]) => s + ms, 0);
+  console.log(`\nCPU per document by thread (sampled from /proc/self/task; ${(all / converted).toFixed(0)} ms in all):`);
+  for (const [label, ms] of parts) console.log(`  ${(ms / converted).toFixed(1).padStart(6)} ms  ${((ms / all) * 100).toFixed(0).padStart(3)} %  ${label}`);
 }
 if (result.corpus) {
   console.log(`\ncorpus files: ${result.corpus.written.join(', ')} (${result.corpus.entities} entities)`
