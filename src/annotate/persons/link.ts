@@ -50,13 +50,21 @@ function personFromEntry(ctx: DocContext, e: AuthorityEntry, strong: boolean, pr
   // A user-list person: also the register's record when the register knows the same person.
   const sameSurname = e.surname ? surnameCandidates(ctx.registers, wordKeys(e.surname).join(' ')).filter((c) => !c.part && plausibleAt(c.entry, ctx.date)) : [];
   // the same person in the register: forenames that fit (Constantine / Konstantinos), or a single-name person (Makarios III)
-  const reg = sameSurname.filter((c) =>
+  let reg = sameSurname.filter((c) =>
     (e.forenames ?? []).length > 0
       ? (c.entry.forenames ?? []).length > 0 && forenamesFit(e.forenames ?? [], c.entry.forenames ?? [])
       : sameSurname.length === 1 && (e.surname ?? '').length >= 5);
+  // Jr. is not his father: among several that fit, the one printed with the same suffix (or none)
+  if (reg.length > 1) {
+    const sameSuffix = reg.filter((c) => suffixOf(c.entry.name) === suffixOf(e.name));
+    if (sameSuffix.length === 1) reg = sameSuffix;
+  }
   if (reg.length === 1) return { ...base, id: reg[0]!.entry.id, origin: 'userlist', user: e, register: reg[0]!.entry, wikidata: reg[0]!.entry.wikidata };
   return { ...base, origin: 'userlist', user: e };
 }
+
+/** `jr`, `sr`, `ii` … ending a name (`Herbert C. Hoover Jr.`, `Herbert Clark Hoover, Jr.`), or ''. */
+const suffixOf = (name: string): string => /[\s,](jr|sr|ii|iii|iv)\.?\s*$/i.exec(name)?.[1]!.toLowerCase() ?? '';
 
 /**
  * Who a printed name is. Order: a person the document already established (same surname, fitting
