@@ -463,6 +463,15 @@ function slug(s) {
   return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/**
+ * An identification as a role's text: one line, without the stop or semicolon that ended it in the
+ * list (the outputs print the role's dates after it), an abbreviation's stop kept (Jr., U.S.).
+ */
+function roleText(text) {
+  const t = text.replace(/\s+/g, ' ').trim().replace(/\s*[;,:]$/, '');
+  return /\.$/.test(t) && !/(?:\b[A-Z]\.|\b(?:Jr|Sr|Co|Inc|Ltd|St|Bros|etc|ret|Ret)\.)$/.test(t) ? t.slice(0, -1) : t;
+}
+
 /** "see Qassim", "See Ibn Saud.": a list's pointer to the person's entry under another name, no identification. */
 const CROSS_REFERENCE = /^see\s/i;
 
@@ -538,7 +547,7 @@ function build() {
     for (const r of p.remarks) {
       // one role per volume years: the identification as the volume printed it
       const years = r.sources.map(volumeOf).filter(Boolean).map(volumeYears).filter(Boolean);
-      const text = r.text.replace(/\s+/g, ' ').trim();
+      const text = roleText(r.text);
       if (!text) continue;
       const frusSources = r.sources.filter((s) => volumeOf(s));
       if (frusSources.length === 0) {
