@@ -18,4 +18,4 @@ const start = performance.now();
 const { entries, persons } = writeRegisterStore();
 // the persons index unpacked whole, which earlier builds wrote: no longer read
 rmSync(join(root, 'build', 'persons-index.json'), { force: true });
-console.log(`build/registers: ${entries} entries loaded at once, ${persons} persons on demand (${Math.round(performance.now() - start)} ms)`);
+console.log(`build/registers: ${entries} register entries and ${persons} persons of the index, each read when first used (${Math.round(performance.now() - start)} ms)`);

@@ -229,6 +229,11 @@ export class PeopleIndex {
     this.pinned.add(i);
   }
 
+  /** Row i is one of the registers' own entries (the source gives it): never dropped. */
+  pin(i: number): void {
+    this.pinned.add(i);
+  }
+
   /**
    * Drops the persons and tries look-ups have made once more than `max` persons are held beyond
    * the pinned ones, so that a long batch does not end up holding the whole index. Call it between

@@ -3,30 +3,35 @@
  * start reads what it needs instead of parsing the XML registers and the whole persons index. In
  * build/registers/:
  *
- *   registers.json    the entries loaded at once (places, organisations, curated persons) with the
- *                     folded keys of their name forms; the people index's look-up tables (surname and
- *                     first word -> rows, POCOM id -> row), its office tables, and where each
- *                     person's line starts in persons.jsonl;
- *   persons.jsonl     one line per person of the index (entry and keyed forms), read when a
- *                     document's words first ask for that person;
+ *   registers.json    the look-up tables: for the registers' own entries (places, organisations,
+ *                     curated persons) their ids, the first word of each name form and the surnames;
+ *                     for the people index, surname and first word -> rows, POCOM id -> row, and its
+ *                     office tables; where each line starts in the two files below;
+ *   entries.jsonl     one line per entry of the registers (entry and the folded keys of its forms);
+ *   persons.jsonl     one line per person of the index (the same);
  *   fingerprint.json  what they were made from: the registers in tei/ and the annotator's own code,
  *                     each with its size, modification time and SHA-256.
+ *
+ * A line is read (one pread) and made into an entry when a document's words first ask for it: the
+ * trie is filled one first word at a time, entries and surnames are Maps that make their values on
+ * first use. The answers are those of the registers read whole (test/register-store.test.ts).
  *
  * tei/ stays the source of truth. The prebuilt form is used only while all it was made from is
  * unchanged (same sizes and times, or else the same SHA-256s); otherwise the registers are read
  * from tei/ (`readRegisters`: slower, same result).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../messages.js';
 import {
-  addKeyedEntry, keyedForms, newAuthority, readRegisters, type AuthorityEntry, type KeyedForm, type Period, type Registers,
+  keyedForms, newAuthority, readRegisters, type AuthorityEntry, type FormHit, type KeyedForm, type Period, type Registers,
 } from './registers.js';
+import { TokenTrie } from './trie.js';
 import { officesOf, parseIndex, PeopleIndex, type IndexFile, type KeyedEntry, type PersonSource } from './person-index.js';
 
-const FORMAT = 'telegram-tei prebuilt registers 1';
+const FORMAT = 'telegram-tei prebuilt registers 2';
 
 /** The package root (this module is src/annotate/*.ts or dist/annotate/*.js). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,7 +39,9 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where the registers and their prebuilt form are, under a package root. */
 const storePaths = (root: string) => {
   const dir = join(root, 'build', 'registers');
-  return { dir, head: join(dir, 'registers.json'), persons: join(dir, 'persons.jsonl'), fingerprint: join(dir, 'fingerprint.json') };
+  return {
+    dir, head: join(dir, 'registers.json'), entries: join(dir, 'entries.jsonl'), persons: join(dir, 'persons.jsonl'), fingerprint: join(dir, 'fingerprint.json'),
+  };
 };
 
 /** The registers readRegisters reads from tei/ (any may be missing). */
@@ -158,10 +165,25 @@ interface StoredPeople {
   offices: IndexFile['offices'];
 }
 
+/** The registers' own entries (places, organisations, curated persons), each made when first used. */
+interface StoredEntries {
+  /** Where each entry's line starts in entries.jsonl (in the order readRegisters adds them), and the file's length last. */
+  offsets: number[];
+  ids: string[];
+  /** The people index's row of a person (-1: none). */
+  rows: number[];
+  /** First word key of a form -> the entries with forms starting with it (`3,17`): the trie is filled one first word at a time. */
+  firstKeys: Record<string, string>;
+  /** Folded surname -> `entry:part` (`3:0,17:1`), as addKeyedEntry lists them. */
+  surnames: Record<string, string>;
+  forenames: string[];
+  /** The most words of a form. */
+  depth: number;
+}
+
 interface Head {
   format: string;
-  /** Entries in the order readRegisters adds them, with the people index's row of a person (-1: none). */
-  eager: [...StoredKeyed, number][];
+  entries: StoredEntries;
   /** readRegisters' messages; with `true`, the message's file is relative to the package root. */
   messages: [Message, boolean][];
   people?: StoredPeople;
@@ -209,22 +231,49 @@ export function writeRegisterStore(root = PACKAGE_ROOT): { entries: number; pers
       count: people.size, offsets, surnames: gz.surnames, firstWords: gz.firstWords, ...(gz.spellings ? { spellings: gz.spellings } : {}), pocom, offices: gz.offices,
     };
   }
+  const own = [...regs.entries.values()];
+  const indexOf = new Map(own.map((e, i) => [e, i]));
+  const entryLines: string[] = [];
+  const entryOffsets: number[] = [];
+  const firstKeys = new Map<string, number[]>();
+  let at = 0;
+  let depth = 0;
+  own.forEach((entry, i) => {
+    const row = rowOf.get(entry);
+    // a person of the index was added with the keyed forms the index keeps; others with their own
+    const keyed = row !== undefined && people ? people.keyedEntry(row).keyed : keyedForms(entry);
+    for (const k of keyed) {
+      const list = firstKeys.get(k.keys[0]!) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      firstKeys.set(k.keys[0]!, list);
+      depth = Math.max(depth, k.keys.length);
+    }
+    const line = `${JSON.stringify(storedEntry({ entry, keyed }))}\n`;
+    entryOffsets.push(at);
+    at += Buffer.byteLength(line);
+    entryLines.push(line);
+  });
+  entryOffsets.push(at);
   const head: Head = {
     format: FORMAT,
-    eager: [...regs.entries.values()].map((entry) => {
-      const row = rowOf.get(entry);
-      // a person of the index was added with the keyed forms the index keeps; others with their own
-      const keyed = row !== undefined && people ? people.keyedEntry(row).keyed : keyedForms(entry);
-      return [...storedEntry({ entry, keyed }), row ?? -1];
-    }),
+    entries: {
+      offsets: entryOffsets,
+      ids: own.map((e) => e.id),
+      rows: own.map((e) => rowOf.get(e) ?? -1),
+      firstKeys: Object.fromEntries([...firstKeys].map(([k, list]) => [k, list.join(',')])),
+      surnames: Object.fromEntries([...regs.surnames].map(([k, list]) => [k, list.map((x) => `${indexOf.get(x.entry)}:${x.part ? 1 : 0}`).join(',')])),
+      forenames: [...regs.forenames],
+      depth,
+    },
     messages: regs.messages.map((m) => inRoot(root, m)),
     ...(stored ? { people: stored } : {}),
   };
   mkdirSync(paths.dir, { recursive: true });
+  writeAtomic(paths.entries, entryLines.join(''));
   writeAtomic(paths.persons, persons);
   writeAtomic(paths.head, JSON.stringify(head));
   writeAtomic(paths.fingerprint, JSON.stringify(fingerprint, null, 1) + '\n');
-  return { entries: head.eager.length, persons: stored?.count ?? 0 };
+  return { entries: own.length, persons: stored?.count ?? 0 };
 }
 
 /**
@@ -234,7 +283,7 @@ export function writeRegisterStore(root = PACKAGE_ROOT): { entries: number; pers
 export function registerStoreState(root = PACKAGE_ROOT): 'fresh' | 'stale' {
   const paths = storePaths(root);
   const fp = readFingerprint(root);
-  if (!fp || !existsSync(paths.head) || !existsSync(paths.persons)) return 'stale';
+  if (!fp || !existsSync(paths.head) || !existsSync(paths.entries) || !existsSync(paths.persons)) return 'stale';
   const state = check(root, fp, Object.keys(fp.code));
   if (state === 'changed') return 'stale';
   const now = fingerprintNow(root);
@@ -246,18 +295,125 @@ export function registerStoreState(root = PACKAGE_ROOT): 'fresh' | 'stale' {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The people index's persons, each read from persons.jsonl when first asked for. */
+/** Lines of a JSON-lines file, each read (one pread) and parsed when asked for. */
+class StoredLines {
+  private fd: number | undefined;
+  private buffer = Buffer.alloc(1 << 16);
+
+  constructor(
+    private readonly path: string,
+    private readonly offsets: readonly number[],
+  ) {}
+
+  /** Whether the file is as long as its offsets say (else it is not the one they were written with). */
+  whole(): boolean {
+    return statSync(this.path, { throwIfNoEntry: false })?.size === this.offsets[this.offsets.length - 1];
+  }
+
+  read(i: number): unknown {
+    const start = this.offsets[i]!;
+    const length = this.offsets[i + 1]! - start;
+    if (this.buffer.length < length) this.buffer = Buffer.alloc(length);
+    try {
+      this.fd ??= openSync(this.path, 'r');
+      if (readSync(this.fd, this.buffer, 0, length, start) !== length) throw new Error('the file is shorter than its index says');
+    } catch (e) {
+      throw new Error(`the prebuilt register ${this.path} cannot be read (${(e as Error).message}): run npm run build`);
+    }
+    return JSON.parse(this.buffer.toString('utf8', 0, length));
+  }
+}
+
+/** The registers' own entries, each made once, when first used. */
+class StoredEntryList {
+  private readonly made: (KeyedEntry | undefined)[] = [];
+
+  constructor(private readonly lines: StoredLines) {}
+
+  get(i: number): KeyedEntry {
+    return (this.made[i] ??= revived(this.lines.read(i) as StoredKeyed));
+  }
+}
+
+/**
+ * A Map whose values are made on first use (the prebuilt registers' entries and surnames): all its
+ * keys are known at once, so has, size and iteration answer as the full Map would.
+ */
+class LazyMap<K, V, S> extends Map<K, V> {
+  private readonly known: Map<K, S | undefined>;
+
+  constructor(
+    keys: Iterable<readonly [K, S]>,
+    private readonly make: (source: S) => V,
+  ) {
+    super();
+    this.known = new Map(keys);
+  }
+
+  override has(key: K): boolean {
+    return this.known.has(key);
+  }
+
+  override get(key: K): V | undefined {
+    if (super.has(key) || !this.known.has(key)) return super.get(key);
+    const value = this.make(this.known.get(key)!);
+    super.set(key, value);
+    return value;
+  }
+
+  override set(key: K, value: V): this {
+    if (!this.known.has(key)) this.known.set(key, undefined);
+    super.set(key, value);
+    return this;
+  }
+
+  override delete(key: K): boolean {
+    super.delete(key);
+    return this.known.delete(key);
+  }
+
+  override clear(): void {
+    super.clear();
+    this.known.clear();
+  }
+
+  override get size(): number {
+    return this.known.size;
+  }
+
+  override keys(): MapIterator<K> {
+    return this.known.keys();
+  }
+
+  override values(): MapIterator<V> {
+    return [...this.known.keys()].map((k) => this.get(k)!).values();
+  }
+
+  override entries(): MapIterator<[K, V]> {
+    return [...this.known.keys()].map((k): [K, V] => [k, this.get(k)!]).values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
+  }
+}
+
+/** The people index's persons, each read from persons.jsonl when first asked for (a curated one: the registers' entry). */
 class StoredPersons implements PersonSource {
   readonly count: number;
   readonly surnames: Record<string, string>;
   readonly firstWords: Record<string, string>;
   readonly spellings?: Record<string, string>;
-  private fd: number | undefined;
-  private buffer = Buffer.alloc(1 << 16);
 
   constructor(
     private readonly people: StoredPeople,
-    private readonly path: string,
+    private readonly lines: StoredLines,
+    /** Row -> the registers' own entry of the person (curated persons). */
+    private readonly own: ReadonlyMap<number, () => KeyedEntry>,
   ) {
     this.count = people.count;
     this.surnames = people.surnames;
@@ -270,23 +426,11 @@ class StoredPersons implements PersonSource {
   }
 
   load(i: number): KeyedEntry {
-    const start = this.people.offsets[i]!;
-    const length = this.people.offsets[i + 1]! - start;
-    if (this.buffer.length < length) this.buffer = Buffer.alloc(length);
-    try {
-      this.fd ??= openSync(this.path, 'r');
-      if (readSync(this.fd, this.buffer, 0, length, start) !== length) throw new Error('the file is shorter than its index says');
-    } catch (e) {
-      throw new Error(`the prebuilt persons register ${this.path} cannot be read (${(e as Error).message}): run npm run build`);
-    }
-    return revived(JSON.parse(this.buffer.toString('utf8', 0, length)) as StoredKeyed);
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    return this.own.get(i)?.() ?? revived(this.lines.read(i) as StoredKeyed);
   }
 }
+
+const listOf = (list: string): number[] => (list ? list.split(',').map(Number) : []);
 
 /** The registers from their prebuilt form, when it matches tei/ and the code running now (else undefined). */
 export function readRegisterStore(root = PACKAGE_ROOT): Registers | undefined {
@@ -300,16 +444,33 @@ export function readRegisterStore(root = PACKAGE_ROOT): Registers | undefined {
     return undefined;
   }
   if (head.format !== FORMAT) return undefined;
-  if (head.people && statSync(paths.persons, { throwIfNoEntry: false })?.size !== head.people.offsets[head.people.count]) return undefined;
+  const stored = head.entries;
+  const entryLines = new StoredLines(paths.entries, stored.offsets);
+  const personLines = head.people ? new StoredLines(paths.persons, head.people.offsets) : undefined;
+  if (!entryLines.whole() || (personLines && !personLines.whole())) return undefined;
+  const own = new StoredEntryList(entryLines);
+
   const regs = newAuthority();
-  const people = head.people ? new PeopleIndex(new StoredPersons(head.people, paths.persons)) : undefined;
-  for (const [stored, forms, row] of head.eager) {
-    const keyed = revived([stored, forms]);
-    addKeyedEntry(regs, keyed.entry, keyed.keyed);
-    if (people && row >= 0) people.adopt(row, keyed);
-  }
+  regs.entries = new LazyMap(stored.ids.map((id, i) => [id, i] as const), (i) => own.get(i).entry);
+  regs.trie = new TokenTrie<FormHit>((trie, first) => {
+    for (const i of listOf(Object.hasOwn(stored.firstKeys, first) ? stored.firstKeys[first]! : '')) {
+      const { entry, keyed } = own.get(i);
+      for (const { form, keys, caseSensitive } of keyed) if (keys[0] === first) trie.insert(keys, { entry, form, caseSensitive });
+    }
+  }, stored.depth);
+  regs.surnames = new LazyMap(Object.entries(stored.surnames), (list) => list.split(',').map((x) => {
+    const [i, part] = x.split(':');
+    return { entry: own.get(Number(i)).entry, part: part === '1' };
+  }));
+  regs.forenames = new Set(stored.forenames);
   regs.messages = head.messages.map(([m, rooted]) => (rooted ? { ...m, file: join(root, m.file) } : m));
-  if (people && head.people) {
+  if (head.people && personLines) {
+    const rows = new Map<number, () => KeyedEntry>();
+    stored.rows.forEach((row, i) => {
+      if (row >= 0) rows.set(row, () => own.get(i));
+    });
+    const people = new PeopleIndex(new StoredPersons(head.people, personLines, rows));
+    for (const row of rows.keys()) people.pin(row);
     regs.people = people;
     regs.offices = officesOf(head.people, people);
   }

@@ -20,9 +20,28 @@ export interface TrieMatch<V> {
 export class TokenTrie<V> {
   private readonly root: Node<V> = { next: new Map(), values: [] };
   private maxDepth = 0;
+  private readonly expanded = new Set<string>();
+
+  /**
+   * `expand`, when given, inserts the forms that start with a first key the first time that key is
+   * looked up (a trie filled on demand: the prebuilt registers); `depth`: the deepest form it will hold.
+   */
+  constructor(
+    private readonly expand?: (trie: TokenTrie<V>, first: string) => void,
+    depth = 0,
+  ) {
+    this.maxDepth = depth;
+  }
+
+  private open(first: string | undefined): void {
+    if (!this.expand || first === undefined || this.expanded.has(first)) return;
+    this.expanded.add(first);
+    this.expand(this, first);
+  }
 
   insert(keys: readonly string[], value: V): void {
     if (keys.length === 0) return;
+    this.open(keys[0]); // forms on demand first, so that values keep the order of insertion
     let node = this.root;
     for (const k of keys) {
       let child = node.next.get(k);
@@ -41,6 +60,7 @@ export class TokenTrie<V> {
    * spaces (or a stop after an initial), never by a comma or a line's punctuation.
    */
   matchesAt(text: string, tokens: readonly Token[], i: number): TrieMatch<V>[] {
+    this.open(tokens[i]?.key);
     const out: TrieMatch<V>[] = [];
     let node: Node<V> | undefined = this.root;
     for (let j = i; j < tokens.length && node; j++) {
@@ -53,6 +73,7 @@ export class TokenTrie<V> {
 
   /** The values stored for exactly this sequence of keys. */
   exact(keys: readonly string[]): readonly V[] {
+    this.open(keys[0]);
     let node: Node<V> | undefined = this.root;
     for (const k of keys) {
       node = node.next.get(k);

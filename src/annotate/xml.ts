@@ -3,7 +3,16 @@
  * with saxes (strict, namespace-aware). TEI elements (and elements in no namespace) are known by
  * their local name; attributes by local name, `xml:` attributes as `xml:id`, `xml:lang`.
  */
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+
+type Saxes = typeof import('saxes');
+let saxes: Saxes | undefined;
+
+/**
+ * saxes, loaded on first use (it is CommonJS): a start that reads the prebuilt registers
+ * (register-store.ts) parses no XML here, and loading saxes costs ~35 ms.
+ */
+const saxesModule = (): Saxes => (saxes ??= createRequire(import.meta.url)('saxes') as Saxes);
 
 export interface XElement {
   kind: 'element';
@@ -26,7 +35,7 @@ export type XParse = { ok: true; root: XElement } | { ok: false; error: string; 
  * element names lose any prefix, attributes keep `xml:` and drop other prefixes.
  */
 export function parseXmlTree(xml: string): XParse {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = new (saxesModule().SaxesParser)({ xmlns: false, position: true });
   const stack: XElement[] = [];
   let root: XElement | undefined;
   let failure: { error: string; line: number; column: number } | undefined;
