@@ -65,6 +65,11 @@ describe('principal officers by date', () => {
     const doc = annotate(telegram('The Secretary of State to the Ambassador in the Soviet Union (Smith)', 'Washington, January 22, 1947—7 p.m.', body));
     expect(offices(doc)[0]).toEqual(['Secretary', 'marshall-george-catlett']);
   });
+  it('takes "Secretary" without its article as telegrams write it, but not another\'s secretary nor a name after it', () => {
+    const text = 'Secretary authorizes you to proceed. Greeks sent message to Secretary asking mediation. The Colonial Secretary, Acting Secretary Clayton, Secretary Patterson and Mr. Jones, Secretary, were told; see Secretary’s Memoranda of Conversation.';
+    const doc = annotate(telegram('The Secretary of State to the Ambassador in the Soviet Union (Smith)', 'Washington, January 16, 1947—7 p.m.', text));
+    expect(offices(doc)).toEqual([['Secretary', 'byrnes-james-francis'], ['Secretary', 'byrnes-james-francis']]);
+  });
   it('leaves other secretaries, acting holders and an undated document alone', () => {
     const other = 'The Acting Secretary and the Foreign Secretary saw the Secretary of the Treasury, the Secretary-General and the Secretary of State for Foreign Affairs.';
     expect(offices(annotate(telegram('The Secretary of State to the Ambassador in the Soviet Union (Smith)', 'Washington, January 16, 1947—7 p.m.', other)))).toEqual([]);

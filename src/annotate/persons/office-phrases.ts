@@ -56,9 +56,30 @@ const keyAt = (seg: Segment, i: number): string | undefined => seg.tokens[i]?.ke
 
 /** The office phrase after the article at token i ("the" + …), if any. */
 function phraseAt(seg: Segment, i: number): Phrase | undefined {
-  const j = i + 1;
+  return joined(seg, i, i + 1) ? officeAt(seg, i + 1) : undefined;
+}
+
+/**
+ * "Secretary" without its article, as telegrams write it ("Secretary authorizes you …", "message
+ * from Secretary to Karamanlis"): not after a capitalised word ("Colonial Secretary", "Acting
+ * Secretary", "Mr. Jones, Secretary"), nor before a name ("Secretary Humphrey") or a thing of his
+ * ("Secretary’s Memoranda").
+ */
+function bareSecretaryAt(seg: Segment, i: number): Phrase | undefined {
+  const t = seg.tokens[i]!;
+  const prev = seg.tokens[i - 1];
+  if (!t.cap || (prev && prev.cap && !t.sentenceStart) || prev?.key === 'the') return undefined;
+  const p = t.key === 'secretary' || t.key === 'under' ? officeAt(seg, i) : undefined;
+  if (p?.kind !== 'principal') return undefined;
+  const next = seg.tokens[p.to];
+  if (next && next.cap && SPACE.test(seg.text.slice(seg.tokens[p.to - 1]!.end, next.start).replace(/^['’]s?/, ' '))) return undefined;
+  return p;
+}
+
+/** The office phrase whose title starts at token j ("Secretary", "Under Secretary", "Ambassador", "Embassy"), if any. */
+function officeAt(seg: Segment, j: number): Phrase | undefined {
   const t = seg.tokens[j];
-  if (!t || !t.cap || !joined(seg, i, j)) return undefined;
+  if (!t || !t.cap) return undefined;
   const next = (k: number) => (joined(seg, k - 1, k) ? keyAt(seg, k) : undefined);
   if (t.key === 'secretary' || (t.key === 'under' && next(j + 1) === 'secretary' && seg.tokens[j + 1]!.cap)) {
     const s = t.key === 'secretary' ? j : j + 1;
@@ -143,12 +164,11 @@ export function findOfficePhrases(ctx: DocContext, post: HeadPost | undefined): 
     const { tokens } = seg;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (t.key !== 'the') {
+      const p = t.key === 'the' ? phraseAt(seg, i) : bareSecretaryAt(seg, i);
+      if (!p) {
         if (t.key === 'ambassador' && t.cap) lastAmbassador = ambassadorOf(seg, i, chiefSurname) ?? lastAmbassador;
         continue;
       }
-      const p = phraseAt(seg, i);
-      if (!p) continue;
       const span = { segment: seg.index, start: tokens[p.from]!.start, end: tokens[p.to - 1]!.end };
       i = p.to - 1;
       if (p.kind === 'embassy') {
