@@ -35,6 +35,9 @@ export { emptyRegisters, loadRegisters, loadUserPersons, readRegisters, type Reg
 export { defaultRegisters } from './register-store.js';
 export { vettingEntries, vettingLines, vettingList, type VettingEntry } from './vetting.js';
 
+/** Persons of the people database kept made between documents (~4 KB each): those a batch keeps meeting. */
+const MAX_PEOPLE_HELD = 3000;
+
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const HEAD_DATE = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2}),\\s+(\\d{4})`);
 
@@ -217,6 +220,8 @@ function settingTexts(doc: DocumentModel): string[] {
 }
 
 export function annotateDocument(input: DocumentModel, options: AnnotateOptions): DocumentModel {
+  // between documents: what the people index made for earlier documents is bounded (least recently used dropped)
+  options.registers.people?.trimCaches(MAX_PEOPLE_HELD);
   const doc = copyModel(input);
   const messages: Message[] = [];
   const { segments, anchors, noteSegments } = collectSegments(doc);

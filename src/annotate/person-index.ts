@@ -10,8 +10,8 @@ import {
   addKeyedEntry, contextWordsOf, forenameKeys, keyedForms, personForms, personNameParts,
   type Authority, type AuthorityEntry, type FormHit, type KeyedForm, type NameForm, type Period, type Role,
 } from './registers.js';
-import { wordKeys, type Token } from './text.js';
-import { TokenTrie, type TrieMatch } from './trie.js';
+import { nameGapBetween, wordKeys, type Token } from './text.js';
+import type { TrieMatch } from './trie.js';
 
 /** [pocom id, role id, from, to] */
 type ChiefRow = [string, string, string, string];
@@ -115,13 +115,34 @@ export interface IndexTables {
  * Where the people index's persons come from: the whole index parsed (`indexSource`), or the
  * registers prebuilt at build time, each person read when first asked for (register-store.ts).
  */
-export interface PersonSource extends IndexTables {
+export interface PersonSource extends Omit<IndexTables, 'firstWords'> {
   /** How many persons (rows) the index has. */
   count: number;
   /** The row of the person with this POCOM id. */
   pocomRow(id: string): number | undefined;
   /** Row i's register entry and its keyed forms (made once per row: PeopleIndex keeps them). */
   load(i: number): KeyedEntry;
+  /** The name forms of persons not curated whose first word key is `first` (none: undefined). */
+  formsStarting(first: string): FormRefs | undefined;
+}
+
+/**
+ * The name forms that start with one first word, without their persons: the keys after the first
+ * word (joined by spaces, '' for a one-word form), the row of the person, the form's index among
+ * its keyed forms; flat, in the order the forms were inserted in the trie per first word (rows in
+ * the index's order, forms in the entry's), which is the order of a match's values.
+ */
+export type FormRefs = (string | number)[];
+
+/** The form refs of a first word from the persons' keyed forms (at build time, or from a parsed index). */
+export function formRefsOf(first: string, rows: readonly number[], keyedOf: (row: number) => readonly KeyedForm[]): FormRefs {
+  const refs: FormRefs = [];
+  for (const row of rows) {
+    keyedOf(row).forEach(({ keys }, k) => {
+      if (keys[0] === first) refs.push(keys.slice(1).join(' '), row, k);
+    });
+  }
+  return refs;
 }
 
 /** A register entry and the keyed forms it is found by. */
@@ -142,9 +163,12 @@ export function parseIndex(gz: Uint8Array): IndexFile | { error: string } {
 /** The persons of a parsed index, each made into an entry when first asked for. */
 export function indexSource(data: IndexFile): PersonSource {
   let pocom: Map<string, number> | undefined;
+  const load = (i: number): KeyedEntry => {
+    const entry = entryOf(data.persons[i]!);
+    return { entry, keyed: keyedForms(entry) };
+  };
   return {
     surnames: data.surnames,
-    firstWords: data.firstWords,
     ...(data.spellings ? { spellings: data.spellings } : {}),
     count: data.persons.length,
     pocomRow(id) {
@@ -154,9 +178,11 @@ export function indexSource(data: IndexFile): PersonSource {
       }
       return pocom.get(id);
     },
-    load(i) {
-      const entry = entryOf(data.persons[i]!);
-      return { entry, keyed: keyedForms(entry) };
+    load,
+    formsStarting(first) {
+      const rows = rowsOf(own(data.firstWords, first));
+      // the entries made here only for their keys are dropped again: PeopleIndex makes the ones a match needs
+      return rows.length === 0 ? undefined : formRefsOf(first, rows, (row) => load(row).keyed);
     },
   };
 }
@@ -189,17 +215,49 @@ export function readPersonIndex(auth: Authority, gz: Uint8Array, file: string): 
 /** The value of an own property of a table parsed from JSON (never one of Object.prototype's: `constructor`). */
 export const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
+/** The forms of one first word, by the keys after it; a match's values made when first matched. */
+interface FirstWordForms {
+  /** Most words after the first in any of the forms. */
+  depth: number;
+  /** Keys after the first word -> [row, form index, …], and the match's values (of generation `made`). */
+  rest: Map<string, { refs: number[]; hits?: FormHit[]; made?: number }>;
+  /** How many forms (for the bound on what is kept). */
+  size: number;
+}
+
+function firstWordForms(refs: FormRefs): FirstWordForms {
+  const rest: FirstWordForms['rest'] = new Map();
+  let depth = 0;
+  for (let n = 0; n < refs.length; n += 3) {
+    const keys = refs[n] as string;
+    let at = rest.get(keys);
+    if (!at) rest.set(keys, (at = { refs: [] }));
+    at.refs.push(refs[n + 1] as number, refs[n + 2] as number);
+    if (keys) depth = Math.max(depth, keys.split(' ').length);
+  }
+  return { depth, rest, size: refs.length / 3 };
+}
+
 /**
  * The persons of the index the curated register does not hold (the people database's other
- * ~15,000), materialised on demand by surname or by the first word of a name form. Every look-up is
- * complete for its key, so what a document finds never depends on the documents before it.
+ * ~15,000), materialised on demand: a name form in the text by its keys (only the persons whose form
+ * it is), a surname by every person who has it. Every look-up is complete for its key, so what a
+ * document finds never depends on the documents before it. What look-ups made is kept between
+ * documents up to a bound (`trimCaches`), least recently used dropped first.
  */
 export class PeopleIndex {
+  /** Persons made so far, least recently used first (used: moved to the end once per document). */
   private readonly made = new Map<number, KeyedEntry>();
+  /** Rows used in the current document (already moved to the end of `made`). */
+  private readonly usedNow = new Set<number>();
   /** Rows the registers hold as entries of their own (curated persons): never dropped. */
   private readonly pinned = new Set<number>();
-  private readonly tries = new Map<string, TokenTrie<FormHit>>();
+  /** Name forms by first word key, least recently used first (no persons in them but the hits of `generation`). */
+  private readonly forms = new Map<string, FirstWordForms>();
+  private formsHeld = 0;
   private readonly surnameLists = new Map<string, { entry: AuthorityEntry; part: boolean }[]>();
+  /** Counts the times persons were dropped: hits made before hold persons no longer in `made`. */
+  private generation = 0;
 
   constructor(readonly source: PersonSource) {}
 
@@ -208,7 +266,7 @@ export class PeopleIndex {
     return this.source.count;
   }
 
-  /** How many persons have been made into entries so far (for tests and measurement). */
+  /** How many persons have been made into entries and are held (for tests and measurement). */
   get materialised(): number {
     return this.made.size;
   }
@@ -220,6 +278,12 @@ export class PeopleIndex {
   keyedEntry(i: number): KeyedEntry {
     let e = this.made.get(i);
     if (!e) this.made.set(i, (e = this.source.load(i)));
+    else if (!this.usedNow.has(i)) {
+      // least recently used first: a person used again goes to the end
+      this.made.delete(i);
+      this.made.set(i, e);
+    }
+    this.usedNow.add(i);
     return e;
   }
 
@@ -235,15 +299,31 @@ export class PeopleIndex {
   }
 
   /**
-   * Drops the persons and tries look-ups have made once more than `max` persons are held beyond
-   * the pinned ones, so that a long batch does not end up holding the whole index. Call it between
-   * documents only: within one document a person must stay one object.
+   * Between documents (never within one: within a document a person must stay one object): keeps
+   * at most `maxPersons` persons beyond the pinned ones and the name forms of at most `maxForms`
+   * forms, dropping those least recently used. The ones a batch's documents keep using stay made.
    */
-  trimCaches(max: number): void {
-    if (this.made.size - this.pinned.size <= max) return;
-    for (const i of this.made.keys()) if (!this.pinned.has(i)) this.made.delete(i);
-    this.tries.clear();
-    this.surnameLists.clear();
+  trimCaches(maxPersons: number, maxForms = DEFAULT_MAX_FORMS): void {
+    this.usedNow.clear();
+    if (this.made.size > maxPersons) {
+      let loose = 0;
+      for (const i of this.made.keys()) if (!this.pinned.has(i)) loose++;
+      if (loose > maxPersons) {
+        for (const i of this.made.keys()) {
+          if (loose <= maxPersons) break;
+          if (this.pinned.has(i)) continue;
+          this.made.delete(i);
+          loose--;
+        }
+        this.generation++;
+        this.surnameLists.clear();
+      }
+    }
+    for (const [first, f] of this.forms) {
+      if (this.formsHeld <= maxForms) break;
+      this.forms.delete(first);
+      this.formsHeld -= f.size;
+    }
   }
 
   /** The person of a POCOM id (any person of the index). */
@@ -263,7 +343,7 @@ export class PeopleIndex {
         list.push({ entry, part: !whole });
       }
       this.surnameLists.set(key, list);
-    }
+    } else for (const i of rowsOf(own(this.source.surnames, key))) this.keyedEntry(i); // used again: not dropped first
     return list;
   }
 
@@ -277,23 +357,63 @@ export class PeopleIndex {
     return list ? list.split(',') : [];
   }
 
-  /** Name forms of persons not curated starting at token i, longest first. */
-  matchesAt(text: string, tokens: readonly Token[], i: number): TrieMatch<FormHit>[] {
-    const key = tokens[i]!.key;
-    let trie = this.tries.get(key);
-    if (!trie) {
-      const rows = rowsOf(own(this.source.firstWords, key));
-      if (rows.length === 0) return [];
-      trie = new TokenTrie<FormHit>();
-      for (const r of rows) {
-        const { entry, keyed } = this.keyedEntry(r);
-        for (const { form, keys } of keyed) if (keys[0] === key) trie.insert(keys, { entry, form, caseSensitive: false });
-      }
-      this.tries.set(key, trie);
+  /** The forms of a first word (kept, most recently used last), or undefined when no form starts with it. */
+  private formsOf(first: string): FirstWordForms | undefined {
+    let f = this.forms.get(first);
+    if (f) {
+      this.forms.delete(first);
+      this.forms.set(first, f);
+      return f;
     }
-    return trie.matchesAt(text, tokens, i);
+    const refs = this.source.formsStarting(first);
+    if (!refs) return undefined;
+    f = firstWordForms(refs);
+    this.forms.set(first, f);
+    this.formsHeld += f.size;
+    return f;
+  }
+
+  /**
+   * Name forms of persons not curated starting at token i, longest first: the forms are matched by
+   * their keys, and only the persons of the forms that match are made. The same matches, in the
+   * same order, as a trie of all the persons' forms.
+   */
+  matchesAt(text: string, tokens: readonly Token[], i: number): TrieMatch<FormHit>[] {
+    const forms = this.formsOf(tokens[i]!.key);
+    if (!forms) return [];
+    const out: TrieMatch<FormHit>[] = [];
+    let rest = '';
+    for (let j = i; j < tokens.length && j <= i + forms.depth; j++) {
+      // as the trie: the words of a form are separated by spaces (or a stop after an initial)
+      if (j > i) {
+        if (!nameGapBetween(text, tokens[j - 1]!, tokens[j]!)) break;
+        rest = j === i + 1 ? tokens[j]!.key : `${rest} ${tokens[j]!.key}`;
+      }
+      const at = forms.rest.get(rest);
+      if (at) out.push({ from: i, to: j + 1, values: this.hitsOf(at) });
+    }
+    return out.reverse();
+  }
+
+  /** The values of a form match: made once (per generation of persons) and then the same objects. */
+  private hitsOf(at: { refs: number[]; hits?: FormHit[]; made?: number }): FormHit[] {
+    if (at.hits && at.made === this.generation) {
+      for (let n = 0; n < at.refs.length; n += 2) this.keyedEntry(at.refs[n]!);
+      return at.hits;
+    }
+    const hits: FormHit[] = [];
+    for (let n = 0; n < at.refs.length; n += 2) {
+      const { entry, keyed } = this.keyedEntry(at.refs[n]!);
+      hits.push({ entry, form: keyed[at.refs[n + 1]!]!.form, caseSensitive: false });
+    }
+    at.hits = hits;
+    at.made = this.generation;
+    return hits;
   }
 }
+
+/** Name forms kept by default: ~1/4 of the index's, the forms of the first words a batch keeps meeting. */
+const DEFAULT_MAX_FORMS = 40_000;
 
 const rowsOf = (list: string | undefined): number[] => (list ? list.split(',').map(Number) : []);
 

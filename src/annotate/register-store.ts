@@ -5,10 +5,13 @@
  *
  *   registers.json    the look-up tables: for the registers' own entries (places, organisations,
  *                     curated persons) their ids, the first word of each name form and the surnames;
- *                     for the people index, surname and first word -> rows, POCOM id -> row, and its
- *                     office tables; where each line starts in the two files below;
+ *                     for the people index, surname -> rows, first word -> its line of forms, POCOM
+ *                     id -> row, and its office tables; where each line starts in the files below;
  *   entries.jsonl     one line per entry of the registers (entry and the folded keys of its forms);
  *   persons.jsonl     one line per person of the index (the same);
+ *   person-forms.jsonl one line per first word of the index's name forms: the keys after it, the
+ *                     row and the form of each (person-index.ts FormRefs), so that a name in the text
+ *                     makes only the persons whose forms it matches;
  *   fingerprint.json  what they were made from: the registers in tei/ and the annotator's own code,
  *                     each with its size, modification time and SHA-256.
  *
@@ -29,9 +32,11 @@ import {
   keyedForms, newAuthority, readRegisters, type AuthorityEntry, type FormHit, type KeyedForm, type Period, type Registers,
 } from './registers.js';
 import { TokenTrie } from './trie.js';
-import { officesOf, parseIndex, PeopleIndex, type IndexFile, type KeyedEntry, type PersonSource } from './person-index.js';
+import {
+  formRefsOf, officesOf, parseIndex, PeopleIndex, type FormRefs, type IndexFile, type KeyedEntry, type PersonSource,
+} from './person-index.js';
 
-const FORMAT = 'telegram-tei prebuilt registers 2';
+const FORMAT = 'telegram-tei prebuilt registers 3';
 
 /** The package root (this module is src/annotate/*.ts or dist/annotate/*.js). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +45,8 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const storePaths = (root: string) => {
   const dir = join(root, 'build', 'registers');
   return {
-    dir, head: join(dir, 'registers.json'), entries: join(dir, 'entries.jsonl'), persons: join(dir, 'persons.jsonl'), fingerprint: join(dir, 'fingerprint.json'),
+    dir, head: join(dir, 'registers.json'), entries: join(dir, 'entries.jsonl'), persons: join(dir, 'persons.jsonl'), forms: join(dir, 'person-forms.jsonl'),
+    fingerprint: join(dir, 'fingerprint.json'),
   };
 };
 
@@ -159,7 +165,8 @@ interface StoredPeople {
   /** Where each person's line starts in persons.jsonl, and the file's length last. */
   offsets: number[];
   surnames: Record<string, string>;
-  firstWords: Record<string, string>;
+  /** First word key -> its line in person-forms.jsonl (the forms starting with it: FormRefs); where each line starts. */
+  forms: { lines: Record<string, number>; offsets: number[] };
   spellings?: Record<string, string>;
   pocom: Record<string, number>;
   offices: IndexFile['offices'];
@@ -208,6 +215,7 @@ export function writeRegisterStore(root = PACKAGE_ROOT): { entries: number; pers
   const people = regs.people;
   const rowOf = new Map<AuthorityEntry, number>();
   let persons = '';
+  let forms = '';
   let stored: StoredPeople | undefined;
   if (people) {
     const offsets: number[] = [];
@@ -227,8 +235,23 @@ export function writeRegisterStore(root = PACKAGE_ROOT): { entries: number; pers
     if ('error' in gz) throw new Error(`tei/persons-index.json.gz: ${gz.error}`);
     const pocom: Record<string, number> = {};
     for (const [i, r] of gz.persons.entries()) if (r[11]) pocom[r[11]] = i;
+    // the name forms by first word, so that a look-up makes only the persons whose forms match
+    const formLines: Record<string, number> = {};
+    const formOffsets: number[] = [];
+    const formText: string[] = [];
+    let formAt = 0;
+    for (const [first, list] of Object.entries(gz.firstWords)) {
+      const line = `${JSON.stringify(formRefsOf(first, list.split(',').map(Number), (row) => people.keyedEntry(row).keyed))}\n`;
+      formLines[first] = formText.length;
+      formOffsets.push(formAt);
+      formAt += Buffer.byteLength(line);
+      formText.push(line);
+    }
+    formOffsets.push(formAt);
+    forms = formText.join('');
     stored = {
-      count: people.size, offsets, surnames: gz.surnames, firstWords: gz.firstWords, ...(gz.spellings ? { spellings: gz.spellings } : {}), pocom, offices: gz.offices,
+      count: people.size, offsets, surnames: gz.surnames, forms: { lines: formLines, offsets: formOffsets },
+      ...(gz.spellings ? { spellings: gz.spellings } : {}), pocom, offices: gz.offices,
     };
   }
   const own = [...regs.entries.values()];
@@ -271,6 +294,7 @@ export function writeRegisterStore(root = PACKAGE_ROOT): { entries: number; pers
   mkdirSync(paths.dir, { recursive: true });
   writeAtomic(paths.entries, entryLines.join(''));
   writeAtomic(paths.persons, persons);
+  writeAtomic(paths.forms, forms);
   writeAtomic(paths.head, JSON.stringify(head));
   writeAtomic(paths.fingerprint, JSON.stringify(fingerprint, null, 1) + '\n');
   return { entries: own.length, persons: stored?.count ?? 0 };
@@ -406,18 +430,17 @@ class LazyMap<K, V, S> extends Map<K, V> {
 class StoredPersons implements PersonSource {
   readonly count: number;
   readonly surnames: Record<string, string>;
-  readonly firstWords: Record<string, string>;
   readonly spellings?: Record<string, string>;
 
   constructor(
     private readonly people: StoredPeople,
     private readonly lines: StoredLines,
+    private readonly formLines: StoredLines,
     /** Row -> the registers' own entry of the person (curated persons). */
     private readonly own: ReadonlyMap<number, () => KeyedEntry>,
   ) {
     this.count = people.count;
     this.surnames = people.surnames;
-    this.firstWords = people.firstWords;
     if (people.spellings) this.spellings = people.spellings;
   }
 
@@ -427,6 +450,11 @@ class StoredPersons implements PersonSource {
 
   load(i: number): KeyedEntry {
     return this.own.get(i)?.() ?? revived(this.lines.read(i) as StoredKeyed);
+  }
+
+  formsStarting(first: string): FormRefs | undefined {
+    const lines = this.people.forms.lines;
+    return Object.hasOwn(lines, first) ? (this.formLines.read(lines[first]!) as FormRefs) : undefined;
   }
 }
 
@@ -447,7 +475,8 @@ export function readRegisterStore(root = PACKAGE_ROOT): Registers | undefined {
   const stored = head.entries;
   const entryLines = new StoredLines(paths.entries, stored.offsets);
   const personLines = head.people ? new StoredLines(paths.persons, head.people.offsets) : undefined;
-  if (!entryLines.whole() || (personLines && !personLines.whole())) return undefined;
+  const formLines = head.people ? new StoredLines(paths.forms, head.people.forms.offsets) : undefined;
+  if (!entryLines.whole() || (personLines && !personLines.whole()) || (formLines && !formLines.whole())) return undefined;
   const own = new StoredEntryList(entryLines);
 
   const regs = newAuthority();
@@ -464,12 +493,12 @@ export function readRegisterStore(root = PACKAGE_ROOT): Registers | undefined {
   }));
   regs.forenames = new Set(stored.forenames);
   regs.messages = head.messages.map(([m, rooted]) => (rooted ? { ...m, file: join(root, m.file) } : m));
-  if (head.people && personLines) {
+  if (head.people && personLines && formLines) {
     const rows = new Map<number, () => KeyedEntry>();
     stored.rows.forEach((row, i) => {
       if (row >= 0) rows.set(row, () => own.get(i));
     });
-    const people = new PeopleIndex(new StoredPersons(head.people, personLines, rows));
+    const people = new PeopleIndex(new StoredPersons(head.people, personLines, formLines, rows));
     for (const row of rows.keys()) people.pin(row);
     regs.people = people;
     regs.offices = officesOf(head.people, people);
