@@ -347,6 +347,11 @@ export class PeopleIndex {
     return list;
   }
 
+  /** Persons not curated one of whose forenames is this folded word (`ali`: Ali Sastroamidjojo). */
+  byForename(key: string): AuthorityEntry[] {
+    return rowsOf(this.data.firstWords[key]).map((i) => this.entry(i)).filter((e) => (e.forenames ?? []).includes(key));
+  }
+
   hasSurname(key: string): boolean {
     return own(this.source.surnames, key) !== undefined;
   }

@@ -43,6 +43,8 @@ export interface AuthorityEntry {
   wikidata?: string;
   /** Places: the register's @type (country, city, …). */
   placeType?: string;
+  /** Places: the id of the country record the place lies in (`location/country/@ref`), for a document's setting. */
+  country?: string;
   /** Offices held, with their years where known (ISO dates, year-months or years), for disambiguation. */
   periods: Period[];
   born?: string;
@@ -384,10 +386,17 @@ function placeFromTei(el: XElement): AuthorityEntry | undefined {
     description,
     wikidata,
     placeType: el.attrs['type'],
+    ...countryRef(el),
     contextWords: contextWordsOf(description ?? ''),
     periods: [],
     origin: 'register',
   };
+}
+
+/** `<location><country ref="#pl-iraq">` -> `{ country: 'pl-iraq' }`. */
+function countryRef(el: XElement): { country?: string } {
+  const ref = kids(el, 'location').flatMap((l) => kids(l, 'country'))[0]?.attrs['ref'];
+  return ref?.startsWith('#') ? { country: ref.slice(1) } : {};
 }
 
 /** The name forms of a place or organisation record, with their periods (`@from`/`@to`). */
