@@ -4,6 +4,7 @@
  */
 import type { Cert, EntityKind, EntityRecord, Inline, Resp } from '../model.js';
 import type { FormHit, Registers, UserPersons } from './registers.js';
+import type { DocumentSetting } from './setting.js';
 import type { DocPerson, DocPersons } from './persons/doc-persons.js';
 import type { TrieMatch } from './trie.js';
 import { fold, tokenize, type Token } from './text.js';
@@ -87,13 +88,11 @@ export interface RecordRef {
 export const PATTERN_SOURCE: EntityRecord['source'] = 'pattern';
 
 /**
- * What is known of the document as a whole: when it was written and what it talks about. The choice
- * among namesakes (persons/choose.ts) and among organisations sharing an abbreviation weighs it.
+ * What is known of the document as a whole: when it was written, where it is set (setting.ts: its
+ * date and countries) and what it talks about. The choice among namesakes (persons/choose.ts) and
+ * among organisations sharing an abbreviation weighs it.
  */
-export interface DocSetting {
-  /** ISO date of the document (or of its head or file number), if known. */
-  date?: string;
-  year?: number;
+export interface DocSetting extends DocumentSetting {
   /** Folded words of the head, source note and body: evidence for disambiguation. */
   words: Set<string>;
   /** How often each word occurs, in the setting (head, datelines) and the text: ranks shared abbreviations. */

@@ -12,7 +12,6 @@
 import { message, type Message } from '../messages.js';
 import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../model.js';
 import { plainText } from '../inlines.js';
-import { dateFromFileNumber } from '../parse/dates.js';
 import { docEvidence, type Candidate, type DocContext, type RecordRef, type Segment, type SegmentKind } from './context.js';
 import { findDates } from './dates.js';
 import { DocPersons } from './persons/doc-persons.js';
@@ -23,6 +22,7 @@ import { findOfficePhrases, headPost } from './persons/office-phrases.js';
 import { personRecord } from './persons/records.js';
 import { findOrgs } from './orgs.js';
 import { findPlaces } from './places.js';
+import { documentSetting } from './setting.js';
 import type { Registers, UserPersons } from './registers.js';
 import { tokenize } from './text.js';
 
@@ -37,21 +37,6 @@ export { vettingEntries, vettingLines, vettingList, type VettingEntry } from './
 
 /** Persons of the people database kept made between documents (~4 KB each): those a batch keeps meeting. */
 const MAX_PEOPLE_HELD = 3000;
-
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const HEAD_DATE = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2}),\\s+(\\d{4})`);
-
-function documentDate(doc: DocumentModel): string | undefined {
-  if (doc.date?.when) return doc.date.when.slice(0, 10);
-  const head = doc.head ? plainText(doc.head.inlines) : '';
-  const m = HEAD_DATE.exec(head);
-  if (m) {
-    const month = MONTHS.split('|').indexOf(m[1]!) + 1;
-    return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  }
-  const source = doc.sourceNote?.text ?? '';
-  return dateFromFileNumber(source);
-}
 
 interface Collected {
   segments: Segment[];
@@ -225,14 +210,14 @@ export function annotateDocument(input: DocumentModel, options: AnnotateOptions)
   const doc = copyModel(input);
   const messages: Message[] = [];
   const { segments, anchors, noteSegments } = collectSegments(doc);
-  const date = documentDate(doc);
+  const setting = documentSetting(doc, options.registers);
+  const date = setting.date;
   const words = new Set<string>();
   for (const s of segments) for (const t of s.tokens) if (t.key.length > 2) words.add(t.key);
   for (const t of tokenize(doc.head ? plainText(doc.head.inlines) : '')) if (t.key.length > 2) words.add(t.key);
   const existingIds = new Set(doc.entities.map((e) => e.id));
   const ctx: DocContext = {
-    date,
-    year: date ? Number(date.slice(0, 4)) : undefined,
+    ...setting,
     words,
     evidence: docEvidence(segments, settingTexts(doc)),
     registers: options.registers,

@@ -347,9 +347,9 @@ export class PeopleIndex {
     return list;
   }
 
-  /** Persons not curated one of whose forenames is this folded word (`ali`: Ali Sastroamidjojo). */
+  /** Persons not curated whose first forename is this folded word (`ali`: Ali Sastroamidjojo). */
   byForename(key: string): AuthorityEntry[] {
-    return rowsOf(this.data.firstWords[key]).map((i) => this.entry(i)).filter((e) => (e.forenames ?? []).includes(key));
+    return rowsOf(this.data.firstWords[key]).map((i) => this.entry(i)).filter((e) => e.forenames?.[0] === key);
   }
 
   hasSurname(key: string): boolean {

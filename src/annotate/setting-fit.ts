@@ -93,14 +93,25 @@ export interface SettingFit {
   officeRole?: { text: string; country?: SettingCountry };
 }
 
+/**
+ * The years a person is attested in a role: the roles' dates, else the years their texts print
+ * ("President, Philippines. Visited U.S. 3 times, 2001–2003" has no dates of its own).
+ */
+export function attestedYears(e: AuthorityEntry): readonly [number, number] | undefined {
+  if (e.active) return e.active;
+  const years = (e.roles ?? []).flatMap((r) => [...r.text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])));
+  return years.length > 0 ? [Math.min(...years), Math.max(...years)] : undefined;
+}
+
 /** Whether a person can be meant at a year at all: born and of age, not far from every attested role. */
 export function exclusionAt(e: AuthorityEntry, year: number | undefined): string | undefined {
   if (year === undefined) return undefined;
   const born = yearOf(e.born);
   if (born !== undefined && born > year - MIN_AGE) return `born ${born}`;
   // curated records are matched by hand to the document's period; their dated roles may be few
-  if (!e.curated && e.active && (year < e.active[0] - ATTESTED_MARGIN || year > e.active[1] + ATTESTED_MARGIN)) {
-    return `attested only ${e.active[0]}–${e.active[1]}`;
+  const attested = e.curated ? undefined : attestedYears(e);
+  if (attested && (year < attested[0] - ATTESTED_MARGIN || year > attested[1] + ATTESTED_MARGIN)) {
+    return `attested only ${attested[0]}–${attested[1]}`;
   }
   return undefined;
 }
@@ -121,7 +132,8 @@ export function settingFit(e: AuthorityEntry, setting: DocumentSetting, office?:
     // the country a whole identification names carries to its clauses ("Indonesian …; Prime Minister from …")
     const roleCountry = setting.countries.find((c) => namesCountry(r.text, c.terms));
     for (const clause of roleClauses(r)) {
-      if (!inPeriod(date, clause)) continue;
+      // a role without any date is no role at the date ("Visited U.S. once, 1975")
+      if ((!clause.from && !clause.to) || !inPeriod(date, clause)) continue;
       const own = setting.countries.find((c) => namesCountry(clause.text, c.terms));
       const country = own ?? roleCountry;
       const score = (own ? 2 : 0) + (clause.dated ? 1 : 0);
@@ -204,14 +216,14 @@ export function narrowBySetting(candidates: readonly AuthorityEntry[], setting: 
 
 const FORENAME_INDEX = new WeakMap<Authority, Map<string, AuthorityEntry[]>>();
 
-/** The register's persons entered at once (curated) by forename. */
+/** The register's persons entered at once (curated) by their first forename. */
 function curatedByForename(auth: Authority): Map<string, AuthorityEntry[]> {
   let index = FORENAME_INDEX.get(auth);
   if (!index) {
     index = new Map();
     for (const e of auth.entries.values()) {
-      if (e.kind !== 'person') continue;
-      for (const f of new Set(e.forenames ?? [])) if (f.length > 2) index.set(f, [...(index.get(f) ?? []), e]);
+      const first = e.forenames?.[0];
+      if (e.kind === 'person' && first && first.length > 2) index.set(first, [...(index.get(first) ?? []), e]);
     }
     FORENAME_INDEX.set(auth, index);
   }
@@ -222,8 +234,8 @@ function curatedByForename(auth: Authority): Map<string, AuthorityEntry[]> {
 const MAX_FORENAME_CANDIDATES = 2;
 
 /**
- * Persons a single printed word may name by their forename: those whose forenames include it and
- * who hold a role at the date in a country of the setting (with an office title, that office).
+ * Persons a single printed word may name by their forename: those whose first forename it is
+ * (a middle name — Winthrop Williams Aldrich — is no name a person is called by) and who hold a role at the date in a country of the setting (with an office title, that office).
  * Only a few: a forename many hold there names nobody in particular.
  */
 export function forenameCandidates(auth: Authority, key: string, setting: DocumentSetting, titleKeys: readonly string[]): AuthorityEntry[] {

@@ -92,7 +92,7 @@ const IRREGULAR: Record<string, readonly string[]> = {
   'soviet union': ['soviet', 'russian'],
   russia: ['soviet', 'russian'],
   'united kingdom': ['british', 'english'],
-  'united states': ['american', 'u s'],
+  'united states': ['american'],
   greece: ['greek'],
   turkey: ['turkish', 'turk'],
   cyprus: ['cypriot'],
@@ -136,11 +136,13 @@ function regularAdjectives(name: string): string[] {
 export function countryTerms(e: AuthorityEntry): string[] {
   const out = new Set<string>();
   for (const f of e.forms) {
-    const keys = wordKeys(f.text.replace(/^the\s+/i, ''));
-    // two-letter abbreviations (US, UK) are too short to tell from initials in a role's text
-    if (keys.length === 0 || (f.type === 'abbr' && keys.join('').length < 3)) continue;
+    // abbreviations say other things in a role's text (USA: the United States Army), and a form
+    // with its article ("the States") is a word of other names without it
+    if (f.type === 'abbr' || /^the\s/i.test(f.text)) continue;
+    const keys = wordKeys(f.text);
+    if (keys.length === 0) continue;
     out.add(keys.join(' '));
-    if (keys.length === 1 && f.type !== 'abbr') for (const a of regularAdjectives(keys[0]!)) out.add(a);
+    if (keys.length === 1) for (const a of regularAdjectives(keys[0]!)) out.add(a);
   }
   for (const a of IRREGULAR[fold(e.name)] ?? []) out.add(a);
   return [...out];

@@ -10,14 +10,15 @@
 import type { Cert } from '../../model.js';
 import type { DocSetting } from '../context.js';
 import { inPeriod, type AuthorityEntry } from '../registers.js';
+import { narrowBySetting } from '../setting-fit.js';
 import { fold } from '../text.js';
 import { forenamesFit, type NameQuery, type Proposal } from './propose.js';
 
 /** What CHOOSE reads of the printed name. */
 export type ChoiceQuery = Pick<NameQuery, 'forenames' | 'titleKeys' | 'window'>;
 
-/** What CHOOSE reads of the document. */
-export type ChoiceSetting = Pick<DocSetting, 'date' | 'words'>;
+/** What CHOOSE reads of the document (its countries, where known: setting.ts). */
+export type ChoiceSetting = Pick<DocSetting, 'date' | 'words'> & Partial<Pick<DocSetting, 'year' | 'countries'>>;
 
 /** One piece of evidence for a proposal: what it is (printed in the reason) and its weight. */
 export type Evidence = readonly [label: string, weight: number];
@@ -99,25 +100,46 @@ export function rank(proposals: readonly Proposal[], q: ChoiceQuery, setting: Ch
     .sort((a, b) => b.score - a.score);
 }
 
+/** The source a reason names for an entry. */
+const sourceOf = (entry: AuthorityEntry): string => (entry.hsg ? `people database ${entry.hsg}` : entry.origin === 'userlist' ? "the user's persons list" : 'the register');
+
 /**
- * The decision among proposals. Alone of its name: high when forenames or a title were printed,
- * else medium. Among namesakes: medium when the best leads by 1 or more, else low. A surname found
- * only in another romanisation is at most medium.
+ * The decision among proposals. The document's setting first (setting-fit.ts): namesakes out of
+ * their time are never chosen; the one holding the office the title names at the date in the
+ * setting's country, or the one holding a role there, is chosen (medium: a choice among
+ * namesakes). Else, among those the setting leaves, by the scorers. Alone of its name: high when
+ * forenames or a title were printed, else medium. Among namesakes: medium when the best leads by 1
+ * or more, else low. A surname found only in another romanisation is at most medium.
  */
 export function choose(proposals: readonly Proposal[], q: ChoiceQuery, setting: ChoiceSetting, scorers: readonly Scorer[] = SCORERS): Decision {
-  const scored = rank(proposals, q, setting, scorers);
+  const fitting = proposals.filter((p) => forenamesFit(q.forenames, p.entry.forenames ?? []));
+  const bySetting = fitting.length > 1
+    ? narrowBySetting(fitting.map((p) => p.entry), { date: setting.date, year: setting.year ?? (setting.date ? Number(setting.date.slice(0, 4)) : undefined), countries: setting.countries ?? [] }, q.titleKeys)
+    : undefined;
+  if (bySetting?.decided && bySetting.kept.length === 1) {
+    const entry = bySetting.kept[0]!;
+    return { entry, cert: 'medium', candidates: fitting.length, reason: `${sourceOf(entry)}: chosen among ${fitting.length} of that name by the document's setting (${bySetting.decided})` };
+  }
+  const kept = bySetting ? fitting.filter((p) => bySetting.kept.includes(p.entry)) : fitting;
+  const narrowed = bySetting?.decided ? `; the document's setting left ${kept.length} of ${fitting.length}: ${bySetting.decided}` : '';
+  const scored = rank(kept, q, setting, scorers);
   const best = scored[0];
-  if (!best) return { cert: 'low', candidates: 0, reason: proposals.length > 0 ? 'no person of that name has the printed forenames' : 'no person of that name is known' };
+  if (!best) {
+    const why = bySetting && bySetting.excluded.length > 0
+      ? `no person of that name at the date (${bySetting.excluded.map((x) => `${x.entry.name}: ${x.why}`).join('; ')})`
+      : proposals.length > 0 ? 'no person of that name has the printed forenames' : 'no person of that name is known';
+    return { cert: 'low', candidates: 0, reason: why };
+  }
   const second = scored[1];
   const margin = second ? best.score - second.score : Infinity;
   let cert: Cert = margin === Infinity ? (q.forenames.length > 0 || q.titleKeys.length > 0 ? 'high' : 'medium') : margin >= 1 ? 'medium' : 'low';
   // a spelling no list prints is weaker evidence than the name as printed
   if (best.proposal.spelling && cert === 'high') cert = 'medium';
   const entry = best.proposal.entry;
-  const source = entry.hsg ? `people database ${entry.hsg}` : entry.origin === 'userlist' ? "the user's persons list" : 'the register';
+  const source = sourceOf(entry);
   const evidence = best.evidence.filter(([, v]) => v > 0).map(([k]) => k).join(', ');
-  const reason = scored.length === 1
+  const reason = scored.length === 1 && !narrowed
     ? `${source}: the only person of that name plausible${setting.date ? ` in ${setting.date.slice(0, 4)}` : ''}`
-    : `${source}: chosen among ${scored.length} of that name (${evidence || 'no evidence'}; margin ${margin.toFixed(1)})`;
+    : `${source}: chosen among ${scored.length} of that name (${evidence || 'no evidence'}; margin ${margin.toFixed(1)})${narrowed}`;
   return { entry, cert, candidates: scored.length, reason };
 }

@@ -19,7 +19,7 @@ import type { Authority, AuthorityEntry } from '../registers.js';
 import { tokenize, wordKeys } from '../text.js';
 import { choose } from './choose.js';
 import { capCert, type DocPerson } from './doc-persons.js';
-import { forenamesFit, isStyled, plausibleAt, proposeBySurname, proposeStyled, type NameQuery } from './propose.js';
+import { forenamesFit, isStyled, plausibleAt, proposeByForename, proposeBySurname, proposeStyled, type NameQuery } from './propose.js';
 import { surnameCandidates } from '../registers.js';
 
 export interface Resolved {
@@ -90,7 +90,8 @@ export function resolveName(ctx: DocContext, query: NameQuery): Resolved | undef
     const proposed = proposeBySurname(auth, q, ctx.date);
     // (a compound surname found in the user's list stays so split for the register)
     q = proposed.query;
-    const chosen = choose(proposed.proposals, q, ctx);
+    const byForename = proposeByForename(auth, q, ctx).filter((p) => !proposed.proposals.some((x) => x.entry === p.entry));
+    const chosen = choose([...proposed.proposals, ...byForename], q, ctx);
     // (the user's list is the document's own: its choice stands even when it is a guess)
     if (!chosen.entry || (q.onlySure && which === 'register' && chosen.cert === 'low')) continue;
     const existing = ctx.persons.forEntry(chosen.entry);

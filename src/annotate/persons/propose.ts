@@ -6,6 +6,8 @@
  */
 import { surnameCandidates, surnameVariants, type Authority, type AuthorityEntry } from '../registers.js';
 import { nameSkeleton } from '../spelling.js';
+import type { DocumentSetting } from '../setting.js';
+import { exclusionAt, forenameCandidates } from '../setting-fit.js';
 
 /** A printed name as FIND saw it: the question PROPOSE and CHOOSE answer. */
 export interface NameQuery {
@@ -35,20 +37,12 @@ export interface Proposal {
   spelling?: boolean;
 }
 
-/** Years beyond a person's attested roles within which a document may still name them. */
-const ATTESTED_MARGIN = 12;
-
 /**
- * Whether a person can be meant at a date: alive and adult, and (for persons known only from the
- * people database) not far from any attested role. Without a date, everyone is plausible.
+ * Whether a person can be meant at a date: of age, and (for persons known only from the people
+ * database) not far from any attested role (setting-fit.ts). Without a date, everyone is plausible.
  */
 export function plausibleAt(e: AuthorityEntry, date: string | undefined): boolean {
-  if (!date) return true;
-  const year = Number(date.slice(0, 4));
-  if (e.born && Number(e.born.slice(0, 4)) > year - 16) return false;
-  if (e.curated) return true;
-  if (e.active && (year < e.active[0] - ATTESTED_MARGIN || year > e.active[1] + ATTESTED_MARGIN)) return false;
-  return true;
+  return exclusionAt(e, date ? Number(date.slice(0, 4)) : undefined) === undefined;
 }
 
 /** The entries of one list with a surname, plausible at the date. */
@@ -90,6 +84,16 @@ function bySpelling(auth: Authority, q: NameQuery, date: string | undefined): Pr
   return surnameVariants(auth, q.surname)
     .filter((c) => (c.entry.curated || c.entry.origin === 'userlist' || q.forenames.length > 0) && plausibleAt(c.entry, date))
     .map((c) => ({ entry: c.entry, part: c.part, evidence: `surname ${q.surname} spelled ${c.entry.surname ?? ''}`, spelling: true }));
+}
+
+/**
+ * A single printed word may be the first forename of a person the document's setting explains
+ * ("Ali" in a Djakarta telegram of 1954: Ali Sastroamidjojo, Prime Minister of Indonesia): those
+ * holding a role at its date in one of its countries (with an office title, that office).
+ */
+export function proposeByForename(auth: Authority, query: NameQuery, setting: DocumentSetting): Proposal[] {
+  if (query.forenames.length > 0 || query.surname.includes(' ')) return [];
+  return forenameCandidates(auth, query.surname, setting, query.titleKeys).map((entry) => ({ entry, part: false, evidence: `first forename ${query.surname}, a role in the document's setting` }));
 }
 
 /** Whether an entry is styled Sir, Lady or Dame (a title, or `Sir` in its description). */
