@@ -349,7 +349,7 @@ export class PeopleIndex {
 
   /** Persons not curated whose first forename is this folded word (`ali`: Ali Sastroamidjojo). */
   byForename(key: string): AuthorityEntry[] {
-    return rowsOf(this.data.firstWords[key]).map((i) => this.entry(i)).filter((e) => e.forenames?.[0] === key);
+    return rowsOf(own(this.source.firstWords, key)).map((i) => this.entry(i)).filter((e) => e.forenames?.[0] === key);
   }
 
   hasSurname(key: string): boolean {
