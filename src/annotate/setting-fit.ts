@@ -214,20 +214,12 @@ export function narrowBySetting(candidates: readonly AuthorityEntry[], setting: 
 // ---------------------------------------------------------------------------------------------
 // Persons called by a forename the setting explains ("Ali" for Ali Sastroamidjojo in Djakarta)
 
-const FORENAME_INDEX = new WeakMap<Authority, Map<string, AuthorityEntry[]>>();
-
-/** The register's persons entered at once (curated) by their first forename. */
-function curatedByForename(auth: Authority): Map<string, AuthorityEntry[]> {
-  let index = FORENAME_INDEX.get(auth);
-  if (!index) {
-    index = new Map();
-    for (const e of auth.entries.values()) {
-      const first = e.forenames?.[0];
-      if (e.kind === 'person' && first && first.length > 2) index.set(first, [...(index.get(first) ?? []), e]);
-    }
-    FORENAME_INDEX.set(auth, index);
-  }
-  return index;
+/**
+ * The register's own persons (curated) whose first forename is `key`: those with a name form
+ * starting with it (the trie is filled one first word at a time; no entry is made for nothing).
+ */
+function curatedByForename(auth: Authority, key: string): AuthorityEntry[] {
+  return [...new Set(auth.trie.startingWith(key).map((h) => h.entry))].filter((e) => e.kind === 'person' && e.forenames?.[0] === key);
 }
 
 /** Most persons a forename may propose before it says nothing. */
@@ -241,7 +233,7 @@ const MAX_FORENAME_CANDIDATES = 2;
 export function forenameCandidates(auth: Authority, key: string, setting: DocumentSetting, titleKeys: readonly string[]): AuthorityEntry[] {
   if (!setting.date || setting.countries.length === 0) return [];
   const office = officeOf(titleKeys);
-  const pool = new Set<AuthorityEntry>(curatedByForename(auth).get(key) ?? []);
+  const pool = new Set<AuthorityEntry>(curatedByForename(auth, key));
   for (const e of auth.people?.byForename(key) ?? []) pool.add(e);
   const fitting = [...pool].filter((e) => {
     const f = settingFit(e, setting, office);

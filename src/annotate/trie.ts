@@ -82,6 +82,19 @@ export class TokenTrie<V> {
     return node.values;
   }
 
+  /** The values of every form whose first key is `first` (`ali`: Ali Sastroamidjojo, Ali Khan …). */
+  startingWith(first: string): V[] {
+    this.open(first);
+    const out: V[] = [];
+    const walk = (node: Node<V>) => {
+      out.push(...node.values);
+      for (const child of node.next.values()) walk(child);
+    };
+    const start = this.root.next.get(first);
+    if (start) walk(start);
+    return out;
+  }
+
   get depth(): number {
     return this.maxDepth;
   }
