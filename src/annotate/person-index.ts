@@ -349,7 +349,11 @@ export class PeopleIndex {
 
   /** Persons not curated whose first forename is this folded word (`ali`: Ali Sastroamidjojo). */
   byForename(key: string): AuthorityEntry[] {
-    return rowsOf(own(this.source.firstWords, key)).map((i) => this.entry(i)).filter((e) => e.forenames?.[0] === key);
+    // the persons of the one-word-or-more forms starting with it (refs: keys after, row, form index)
+    const refs = this.source.formsStarting(key) ?? [];
+    const rows = new Set<number>();
+    for (let k = 1; k < refs.length; k += 3) rows.add(refs[k] as number);
+    return [...rows].map((i) => this.entry(i)).filter((e) => e.forenames?.[0] === key);
   }
 
   hasSurname(key: string): boolean {
