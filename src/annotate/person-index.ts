@@ -220,9 +220,19 @@ interface FirstWordForms {
   /** Most words after the first in any of the forms. */
   depth: number;
   /** Keys after the first word -> [row, form index, …], and the match's values (of generation `made`). */
-  rest: Map<string, { refs: number[]; hits?: FormHit[]; made?: number }>;
+  rest: Map<string, FormsAt>;
   /** How many forms (for the bound on what is kept). */
   size: number;
+  /** The document it was last used in. */
+  used: number;
+}
+
+/** The forms with one sequence of keys: [row, form index, …]; their hits (made in generation `made`, last used in document `used`). */
+interface FormsAt {
+  refs: number[];
+  hits?: FormHit[];
+  made?: number;
+  used?: number;
 }
 
 function firstWordForms(refs: FormRefs): FirstWordForms {
@@ -235,7 +245,7 @@ function firstWordForms(refs: FormRefs): FirstWordForms {
     at.refs.push(refs[n + 1] as number, refs[n + 2] as number);
     if (keys) depth = Math.max(depth, keys.split(' ').length);
   }
-  return { depth, rest, size: refs.length / 3 };
+  return { depth, rest, size: refs.length / 3, used: 0 };
 }
 
 /**
@@ -246,20 +256,24 @@ function firstWordForms(refs: FormRefs): FirstWordForms {
  * documents up to a bound (`trimCaches`), least recently used dropped first.
  */
 export class PeopleIndex {
-  /** Persons made so far, least recently used first (used: moved to the end once per document). */
+  /** Persons made so far. */
   private readonly made = new Map<number, KeyedEntry>();
-  /** Rows used in the current document (already moved to the end of `made`). */
-  private readonly usedNow = new Set<number>();
+  /** Per row, the document it was last used in (a typed array: marking costs no allocation). */
+  private readonly lastUsed: Int32Array;
   /** Rows the registers hold as entries of their own (curated persons): never dropped. */
   private readonly pinned = new Set<number>();
-  /** Name forms by first word key, least recently used first (no persons in them but the hits of `generation`). */
+  /** Name forms by first word key (no persons in them but the hits of `generation`). */
   private readonly forms = new Map<string, FirstWordForms>();
   private formsHeld = 0;
-  private readonly surnameLists = new Map<string, { entry: AuthorityEntry; part: boolean }[]>();
+  private readonly surnameLists = new Map<string, { list: { entry: AuthorityEntry; part: boolean }[]; rows: number[]; used: number }>();
   /** Counts the times persons were dropped: hits made before hold persons no longer in `made`. */
   private generation = 0;
+  /** Counts documents (trimCaches calls): a list's persons are marked used once per document. */
+  private document = 1;
 
-  constructor(readonly source: PersonSource) {}
+  constructor(readonly source: PersonSource) {
+    this.lastUsed = new Int32Array(source.count);
+  }
 
   /** How many persons the index holds. */
   get size(): number {
@@ -278,12 +292,7 @@ export class PeopleIndex {
   keyedEntry(i: number): KeyedEntry {
     let e = this.made.get(i);
     if (!e) this.made.set(i, (e = this.source.load(i)));
-    else if (!this.usedNow.has(i)) {
-      // least recently used first: a person used again goes to the end
-      this.made.delete(i);
-      this.made.set(i, e);
-    }
-    this.usedNow.add(i);
+    this.lastUsed[i] = this.document;
     return e;
   }
 
@@ -304,25 +313,23 @@ export class PeopleIndex {
    * forms, dropping those least recently used. The ones a batch's documents keep using stay made.
    */
   trimCaches(maxPersons: number, maxForms = DEFAULT_MAX_FORMS): void {
-    this.usedNow.clear();
+    this.document++;
     if (this.made.size > maxPersons) {
-      let loose = 0;
-      for (const i of this.made.keys()) if (!this.pinned.has(i)) loose++;
-      if (loose > maxPersons) {
-        for (const i of this.made.keys()) {
-          if (loose <= maxPersons) break;
-          if (this.pinned.has(i)) continue;
-          this.made.delete(i);
-          loose--;
-        }
+      const loose = [...this.made.keys()].filter((i) => !this.pinned.has(i));
+      if (loose.length > maxPersons) {
+        // down to 3/4 of the bound, so that a batch at the bound does not drop a few after every document
+        loose.sort((x, y) => this.lastUsed[x]! - this.lastUsed[y]!);
+        for (const i of loose.slice(0, loose.length - Math.floor(maxPersons * 0.75))) this.made.delete(i);
         this.generation++;
         this.surnameLists.clear();
       }
     }
-    for (const [first, f] of this.forms) {
-      if (this.formsHeld <= maxForms) break;
-      this.forms.delete(first);
-      this.formsHeld -= f.size;
+    if (this.formsHeld > maxForms) {
+      for (const [first, f] of [...this.forms].sort((x, y) => x[1].used - y[1].used)) {
+        if (this.formsHeld <= maxForms * 0.75) break;
+        this.forms.delete(first);
+        this.formsHeld -= f.size;
+      }
     }
   }
 
@@ -334,16 +341,22 @@ export class PeopleIndex {
 
   /** Persons not curated with this folded surname (or surname word). */
   surnames(key: string): readonly { entry: AuthorityEntry; part: boolean }[] {
-    let list = this.surnameLists.get(key);
-    if (!list) {
-      list = [];
-      for (const i of rowsOf(own(this.source.surnames, key))) {
-        const { entry, keyed } = this.keyedEntry(i);
-        const whole = keyed.some((f) => f.form.type === 'surname' && f.keys.join(' ') === key);
-        list.push({ entry, part: !whole });
+    const known = this.surnameLists.get(key);
+    if (known) {
+      if (known.used !== this.document) {
+        known.used = this.document;
+        for (const i of known.rows) this.keyedEntry(i); // used again: not dropped first
       }
-      this.surnameLists.set(key, list);
-    } else for (const i of rowsOf(own(this.source.surnames, key))) this.keyedEntry(i); // used again: not dropped first
+      return known.list;
+    }
+    const rows = rowsOf(own(this.source.surnames, key));
+    const list: { entry: AuthorityEntry; part: boolean }[] = [];
+    for (const i of rows) {
+      const { entry, keyed } = this.keyedEntry(i);
+      const whole = keyed.some((f) => f.form.type === 'surname' && f.keys.join(' ') === key);
+      list.push({ entry, part: !whole });
+    }
+    this.surnameLists.set(key, { list, rows, used: this.document });
     return list;
   }
 
@@ -366,19 +379,17 @@ export class PeopleIndex {
     return list ? list.split(',') : [];
   }
 
-  /** The forms of a first word (kept, most recently used last), or undefined when no form starts with it. */
+  /** The forms of a first word (kept, marked used), or undefined when no form starts with it. */
   private formsOf(first: string): FirstWordForms | undefined {
     let f = this.forms.get(first);
-    if (f) {
-      this.forms.delete(first);
+    if (!f) {
+      const refs = this.source.formsStarting(first);
+      if (!refs) return undefined;
+      f = firstWordForms(refs);
       this.forms.set(first, f);
-      return f;
+      this.formsHeld += f.size;
     }
-    const refs = this.source.formsStarting(first);
-    if (!refs) return undefined;
-    f = firstWordForms(refs);
-    this.forms.set(first, f);
-    this.formsHeld += f.size;
+    f.used = this.document;
     return f;
   }
 
@@ -405,9 +416,12 @@ export class PeopleIndex {
   }
 
   /** The values of a form match: made once (per generation of persons) and then the same objects. */
-  private hitsOf(at: { refs: number[]; hits?: FormHit[]; made?: number }): FormHit[] {
+  private hitsOf(at: FormsAt): FormHit[] {
     if (at.hits && at.made === this.generation) {
-      for (let n = 0; n < at.refs.length; n += 2) this.keyedEntry(at.refs[n]!);
+      if (at.used !== this.document) {
+        at.used = this.document;
+        for (let n = 0; n < at.refs.length; n += 2) this.keyedEntry(at.refs[n]!); // used again: not dropped first
+      }
       return at.hits;
     }
     const hits: FormHit[] = [];
@@ -417,6 +431,7 @@ export class PeopleIndex {
     }
     at.hits = hits;
     at.made = this.generation;
+    at.used = this.document;
     return hits;
   }
 }
