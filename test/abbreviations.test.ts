@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { annotateDocument, readRegisters } from '../src/annotate/index.js';
 import { parseDocument } from '../src/parse/document.js';
 import { splitDocuments } from '../src/read/split.js';
-import type { Block, DocumentModel, Inline, Mention } from '../src/model.js';
+import { inlinesOf } from './helpers.js';
+import type { DocumentModel, Mention } from '../src/model.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const registers = readRegisters(resolve(repoRoot, 'tei'));
@@ -18,20 +19,10 @@ function annotate(text: string): DocumentModel {
   return annotateDocument(parseDocument(splitDocuments(text, 'test.txt')[0]!), { registers });
 }
 
-function inlines(doc: DocumentModel): Inline[] {
-  const out: Inline[] = [];
-  const block = (b: Block) => {
-    if (b.kind === 'p') out.push(...b.inlines);
-    else if (b.kind === 'list') for (const i of b.items) out.push(...i.inlines);
-  };
-  doc.body.forEach(block);
-  for (const n of doc.notes) for (const p of n.paragraphs) out.push(...p);
-  return out;
-}
 
 /** The mentions printed exactly as `printed`. */
 function mentionsOf(doc: DocumentModel, printed: string): Mention[] {
-  return inlines(doc).filter((i): i is Mention => i.kind === 'mention' && i.text === printed);
+  return inlinesOf(doc).filter((i): i is Mention => i.kind === 'mention' && i.text === printed);
 }
 
 /** The register name each mention of `printed` links to (undefined: not tagged or not linked). */

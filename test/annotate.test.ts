@@ -18,8 +18,8 @@ import { splitDocuments } from '../src/read/split.js';
 import { buildTei } from '../src/tei/build.js';
 import { extractFields } from '../src/eval/tei-fields.js';
 import { aggregate, compareDocuments, type DocumentScore } from '../src/eval/compare.js';
-import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../src/model.js';
-import { skipNote } from './helpers.js';
+import type { DocumentModel, EntityRecord, Mention } from '../src/model.js';
+import { inlinesOf, skipNote } from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = resolve(repoRoot, '../shared');
@@ -34,20 +34,6 @@ function parseText(text: string, file = 'test.txt'): DocumentModel {
   return parseDocument(splitDocuments(text, file)[0]!);
 }
 
-function inlinesOf(doc: DocumentModel, where: 'body' | 'notes' | 'all' = 'all'): Inline[] {
-  const out: Inline[] = [];
-  const block = (b: Block) => {
-    if (b.kind === 'p') out.push(...b.inlines);
-    else if (b.kind === 'list') for (const i of b.items) out.push(...i.inlines);
-    else if (b.kind === 'table') for (const r of b.rows) for (const c of r) out.push(...c);
-  };
-  if (where !== 'notes') {
-    doc.body.forEach(block);
-    for (const c of doc.closer) if (c.kind !== 'dateline') out.push(...c.inlines);
-  }
-  if (where !== 'body') for (const n of doc.notes) for (const p of n.paragraphs) out.push(...p);
-  return out;
-}
 
 function mentions(doc: DocumentModel, where: 'body' | 'notes' | 'all' = 'all'): Mention[] {
   return inlinesOf(doc, where).filter((i): i is Mention => i.kind === 'mention');

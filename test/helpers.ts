@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
+import type { Block, DocumentModel, Inline } from '../src/model.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -64,4 +65,20 @@ export async function listFiles(dir: string): Promise<string[]> {
   };
   if (existsSync(dir)) await walk(dir);
   return out.sort();
+}
+
+/** Every inline of a document model, in reading order: body blocks (paragraphs, lists, tables) and closer, then notes. */
+export function inlinesOf(doc: DocumentModel, where: 'body' | 'notes' | 'all' = 'all'): Inline[] {
+  const out: Inline[] = [];
+  const block = (b: Block) => {
+    if (b.kind === 'p') out.push(...b.inlines);
+    else if (b.kind === 'list') for (const i of b.items) out.push(...i.inlines);
+    else if (b.kind === 'table') for (const r of b.rows) for (const c of r) out.push(...c);
+  };
+  if (where !== 'notes') {
+    doc.body.forEach(block);
+    for (const c of doc.closer) if (c.kind !== 'dateline') out.push(...c.inlines);
+  }
+  if (where !== 'body') for (const n of doc.notes) for (const p of n.paragraphs) out.push(...p);
+  return out;
 }

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { annotateDocument, readRegisters } from '../src/annotate/index.js';
 import { parseDocument } from '../src/parse/document.js';
 import { splitDocuments } from '../src/read/split.js';
-import type { Block, DocumentModel, EntityRecord, Inline, Mention } from '../src/model.js';
+import { inlinesOf } from './helpers.js';
+import type { DocumentModel, EntityRecord, Mention } from '../src/model.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const registers = readRegisters(resolve(repoRoot, 'tei'));
@@ -20,14 +21,7 @@ const annotate = (text: string, name = 'test.txt'): DocumentModel => annotateDoc
 const fixture = (name: string) => annotate(readFileSync(resolve(repoRoot, 'test/fixtures/setting', name), 'utf8'), name);
 
 function mentions(doc: DocumentModel, printed: string): Mention[] {
-  const out: Inline[] = [];
-  const block = (b: Block) => {
-    if (b.kind === 'p') out.push(...b.inlines);
-    else if (b.kind === 'list') for (const i of b.items) out.push(...i.inlines);
-  };
-  doc.body.forEach(block);
-  for (const n of doc.notes) for (const p of n.paragraphs) out.push(...p);
-  return out.filter((i): i is Mention => i.kind === 'mention' && i.type === 'person' && i.text === printed);
+  return inlinesOf(doc).filter((i): i is Mention => i.kind === 'mention' && i.type === 'person' && i.text === printed);
 }
 
 const recordOf = (doc: DocumentModel, m: Mention): EntityRecord | undefined => doc.entities.find((e) => e.id === m.ref);
