@@ -4,7 +4,7 @@
  */
 import {
   COMMON_CAPITALISED, COMMON_WORDS, FORENAMES, FUNCTION_WORDS, ROLE_WORDS, HONORIFICS, NATIONALITY, ORG_HEADS, PARTICLES, SUFFIXES, TITLE_PHRASES,
-  nameGapBetween, tokenize, type Token,
+  nameGapBetween, tokenIndexAt, tokenize, type Token,
 } from '../text.js';
 import { TokenTrie } from '../trie.js';
 
@@ -149,13 +149,7 @@ export function sentenceWords(tokens: readonly Token[], start: number, end: numb
   let sentences = SENTENCES.get(tokens);
   if (!sentences) SENTENCES.set(tokens, (sentences = new Map()));
   // first token ending after `start` (binary search: this runs for every candidate word)
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = tokenIndexAt(tokens, start);
   const a = Math.max(0, sentenceStartIndex(tokens)[Math.min(lo, tokens.length - 1)] ?? 0);
   const hit = sentences.get(a);
   if (hit) return hit;
